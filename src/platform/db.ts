@@ -1,0 +1,75 @@
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+
+const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
+
+/** The Drizzle database, the same type over PGlite and PostgreSQL so services never care which. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+/** Either a database or an open transaction: store functions accept both so callers compose them. */
+export type DbOrTx = Db | Tx;
+
+export interface Store {
+  db: Db;
+  kind: "pglite" | "postgres";
+  /** Runs the committed migrations; safe to call on every start. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** Raw SQL for the few places Drizzle has no words for (LISTEN/NOTIFY, test clean-up). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** PostgreSQL connection string; when absent the embedded PGlite store is used. */
+  databaseUrl?: string;
+  /** PGlite data folder; `memory://` for an in-memory store. */
+  dataDir?: string;
+}
+
+export async function openStore(options: StoreOptions): Promise<Store> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.dataDir ?? "./.ftfx");
+}
+
+async function openPglite(dataDir: string): Promise<Store> {
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir.startsWith("memory://") ? undefined : join(dataDir, "pg"));
+  const db = drizzlePglite(client) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    migrate: async () => {
+      await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS });
+    },
+    close: () => client.close(),
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+  };
+}
+
+async function openPostgres(databaseUrl: string): Promise<Store> {
+  // Every session speaks UTC so timestamps read back identically on PGlite and PostgreSQL.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: "-c TimeZone=UTC" });
+  const db = drizzleNodePg(pool) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    migrate: async () => {
+      await migrateNodePg(drizzleNodePg(pool), { migrationsFolder: MIGRATIONS });
+    },
+    close: () => pool.end(),
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+  };
+}

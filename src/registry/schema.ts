@@ -1,0 +1,58 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+/** Current state of every entity the registry holds; history lives in entity_versions. */
+export const entities = pgTable(
+  "entities",
+  {
+    id: text("id").primaryKey(),
+    schema: text("schema").notNull(),
+    caption: text("caption").notNull(),
+    properties: jsonb("properties").$type<Record<string, string[]>>().notNull(),
+    originator: text("originator").notNull(),
+    datasets: jsonb("datasets").$type<string[]>().notNull(),
+    handling: text("handling").notNull(),
+    status: text("status").notNull(),
+    listRef: text("list_ref"),
+    contentHash: text("content_hash").notNull(),
+    version: integer("version").notNull(),
+    firstSeen: timestamp("first_seen", { withTimezone: true, mode: "string" }).notNull(),
+    lastSeen: timestamp("last_seen", { withTimezone: true, mode: "string" }).notNull(),
+    reviewBy: timestamp("review_by", { withTimezone: true, mode: "string" }),
+    retainUntil: timestamp("retain_until", { withTimezone: true, mode: "string" }),
+  },
+  (t) => [
+    index("entities_schema_idx").on(t.schema),
+    index("entities_originator_idx").on(t.originator),
+    index("entities_status_idx").on(t.status),
+    index("entities_list_ref_idx").on(t.listRef),
+  ],
+);
+
+/** Every change to an entity makes one row here: who, when, what kind of change, and the full state. */
+export const entityVersions = pgTable(
+  "entity_versions",
+  {
+    entityId: text("entity_id").notNull(),
+    version: integer("version").notNull(),
+    change: text("change").notNull(),
+    actor: text("actor").notNull(),
+    importId: text("import_id"),
+    at: timestamp("at", { withTimezone: true, mode: "string" }).notNull(),
+    state: jsonb("state").$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [uniqueIndex("entity_versions_pk").on(t.entityId, t.version)],
+);
+
+/** One row per import run, with its counts, so operators can see what each edition of a list changed. */
+export const imports = pgTable("imports", {
+  id: text("id").primaryKey(),
+  source: text("source").notNull(),
+  dataset: text("dataset").notNull(),
+  file: text("file").notNull(),
+  actor: text("actor").notNull(),
+  at: timestamp("at", { withTimezone: true, mode: "string" }).notNull(),
+  added: integer("added").notNull(),
+  updated: integer("updated").notNull(),
+  unchanged: integer("unchanged").notNull(),
+  delisted: integer("delisted").notNull(),
+});
