@@ -4,7 +4,12 @@
  */
 export type PaymentMessageType = "pacs.008" | "pain.001" | "MT103" | "csv";
 
-export type PartyKind = "person" | "organisation" | "unknown";
+export const PARTY_KINDS = ["person", "organisation", "unknown"] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
+export function isPartyKind(value: string): value is PartyKind {
+  return (PARTY_KINDS as readonly string[]).includes(value);
+}
 
 export interface Party {
   name: string;
