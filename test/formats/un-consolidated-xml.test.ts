@@ -13,7 +13,7 @@ const xml = readFileSync(FILE, "utf8");
 const entities = parseUnConsolidatedXml(xml, FILE);
 
 // Independent reading of the same file with plain regular expressions, for golden counts.
-const unescape = (text: string) =>
+const decodeXml = (text: string) =>
   text
     .replace(/&apos;/g, "'")
     .replace(/&quot;/g, '"')
@@ -25,7 +25,7 @@ const blocks = (text: string, tag: string) =>
   [...text.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, "g"))].map((match) => match[1] ?? "");
 const values = (text: string, tag: string) =>
   [...text.matchAll(new RegExp(`<${tag}>([^<]*)</${tag}>`, "g"))]
-    .map((match) => unescape(match[1] ?? ""))
+    .map((match) => decodeXml(match[1] ?? ""))
     .filter(Boolean);
 const listings = [...blocks(xml, "INDIVIDUAL"), ...blocks(xml, "ENTITY")];
 const refOf = (block: string) => values(block, "REFERENCE_NUMBER")[0] ?? "";
@@ -83,7 +83,7 @@ describe("UN consolidated list XML: golden import", () => {
       for (const match of block.matchAll(
         /<QUALITY>([^<]*)<\/QUALITY>\s*<ALIAS_NAME>([^<]*)<\/ALIAS_NAME>/g,
       )) {
-        const [quality, name] = [unescape(match[1] ?? ""), unescape(match[2] ?? "")];
+        const [quality, name] = [decodeXml(match[1] ?? ""), decodeXml(match[2] ?? "")];
         if (!name) continue;
         const kind = quality === "Low" ? "weakAlias" : quality === "f.k.a." ? "previousName" : "alias";
         sets[kind].add(name);
