@@ -1,0 +1,59 @@
+import type { Payment } from "../formats/payment-types.ts";
+import {
+  beneficiary,
+  formatDay,
+  partyKey,
+  partyLabel,
+  paymentTime,
+  sender,
+  type Timed,
+  windowClusters,
+} from "./payment-facts.ts";
+import type { PaymentRule, RuleHit } from "./rule-types.ts";
+
+/**
+ * Fan-in (collection account): many different senders paying one beneficiary within a short window, as when
+ * donations or collections for a fighter are pooled. Undated payments are not judged.
+ */
+export const fanInRule: PaymentRule = {
+  id: "finance.fan-in",
+  description: "Many different senders paying the same beneficiary within a short window",
+  severity: "low",
+  version: 1,
+  evaluate(payments, context) {
+    const { minSenders, windowDays } = context.fanIn;
+    const groups = new Map<string, Timed<Payment>[]>();
+    for (const payment of payments) {
+      const time = paymentTime(payment);
+      if (time === undefined) continue;
+      const key = partyKey(beneficiary(payment));
+      groups.set(key, [...(groups.get(key) ?? []), { item: payment, time }]);
+    }
+    const senderKeys = (window: readonly Timed<Payment>[]) =>
+      new Set(window.map(({ item }) => partyKey(sender(item))));
+    const hits: RuleHit[] = [];
+    for (const group of groups.values()) {
+      for (const cluster of windowClusters(
+        group,
+        windowDays,
+        (window) => senderKeys(window).size >= minSenders,
+      )) {
+        const first = cluster[0] as Timed<Payment>;
+        const last = cluster.at(-1) as Timed<Payment>;
+        const senders = [
+          ...new Map(cluster.map(({ item }) => [partyKey(sender(item)), sender(item)])).values(),
+        ];
+        hits.push({
+          ruleId: fanInRule.id,
+          severity: fanInRule.severity,
+          detail:
+            `${partyLabel(beneficiary(first.item))} received ${cluster.length} payments from ${senders.length} ` +
+            `different senders between ${formatDay(first.time)} and ${formatDay(last.time)} ` +
+            `(${minSenders} or more within ${windowDays} days): ${senders.map(partyLabel).join(", ")}.`,
+          paymentIds: cluster.map(({ item }) => item.id),
+        });
+      }
+    }
+    return hits;
+  },
+};
