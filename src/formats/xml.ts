@@ -12,6 +12,7 @@ const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false, // keep numbers as text: document numbers have leading zeros
+  htmlEntities: true, // decode numeric character references (&#x2019;) as XML requires
   isArray: () => true, // one shape for single and repeated elements
   captureMetaData: true, // start offsets, so errors found after parsing can still name a line
 });
