@@ -107,10 +107,9 @@ function readComments(source: SourceText): Map<string, string> {
 }
 
 function readEntry(record: CsvRecord, entNum: string, moreRemarks: string | undefined, file: string): Entry {
-  const [, rawName, rawType, rawPrograms, title, callSign, vesselType, tonnage, grt, flag, owner, remarks] =
+  const [, name, rawType, rawPrograms, title, callSign, vesselType, tonnage, grt, flag, owner, remarks] =
     record.fields.map(cell);
   const where = `${file}:${record.line}`;
-  const name = rawName;
   if (!name) throw badInput("SDN entry without a name", where);
   const schema = SCHEMA_BY_TYPE[rawType?.toLowerCase() ?? ""];
   if (!schema)

@@ -145,25 +145,25 @@ function addBirthDate(properties: Properties, dob: XmlElement, where: Where): vo
   const date = childText(dob, "DATE");
   const year = childText(dob, "YEAR");
   const note = childText(dob, "NOTE");
+  const noteDate = note ? parseLooseDate(note) : undefined;
   if (from || to) {
-    if (!from || !to || !isoDate(from) || !isoDate(to) || from.length !== 4 || to.length !== 4) {
-      throw badInput(
-        `date of birth range needs FROM_YEAR and TO_YEAR as years, got "${from}" to "${to}"`,
-        where(),
-      );
-    }
-    addValues(properties, "birthDate", ...yearsBetween(Number(from), Number(to)));
+    const range = [requireYear(from, "FROM_YEAR", where), requireYear(to, "TO_YEAR", where)] as const;
+    addValues(properties, "birthDate", ...yearsBetween(...range));
   } else if (date) {
     addValues(properties, "birthDate", requireDate(date, "date of birth", where));
   } else if (year) {
-    if (year.length !== 4 || !isoDate(year))
-      throw badInput(`date of birth YEAR "${year}" is not a year`, where());
-    addValues(properties, "birthDate", year);
-  } else if (note && parseLooseDate(note)) {
-    addValues(properties, "birthDate", parseLooseDate(note));
+    addValues(properties, "birthDate", String(requireYear(year, "YEAR", where)));
+  } else if (noteDate) {
+    addValues(properties, "birthDate", noteDate);
     return;
   }
   addNote(properties, "date of birth", note);
+}
+
+function requireYear(value: string | undefined, what: string, where: Where): number {
+  if (!value || !/^\d{4}$/.test(value))
+    throw badInput(`date of birth ${what} "${value ?? ""}" is not a year`, where());
+  return Number(value);
 }
 
 /** xs:date as the list writes it, possibly with a time zone (`2015-04-07-04:00`) that FtM dates drop. */
