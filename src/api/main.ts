@@ -10,7 +10,8 @@ const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config
 await store.migrate();
 if (config.demo) {
   const loaded = await loadDemoIfEmpty(store.db);
-  if (loaded > 0) logger.info({ entities: loaded }, "empty store: loaded SYNTHETIC demo data (dataset demo-synthetic)");
+  if (loaded > 0)
+    logger.info({ entities: loaded }, "empty store: loaded SYNTHETIC demo data (dataset demo-synthetic)");
 }
 const app = await buildServer({ store, config });
 await app.listen({ port: config.port, host: config.host });

@@ -25,7 +25,13 @@ const TITLES: Record<number, string> = {
   500: "Internal server error",
 };
 
-export function problem(status: number, code: string, detail: string, instance: string, where?: string): Problem {
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  instance: string,
+  where?: string,
+): Problem {
   return {
     type: `https://ftfx.dev/problems/${code}`,
     title: TITLES[status] ?? "Error",
@@ -40,7 +46,8 @@ export function problem(status: number, code: string, detail: string, instance: 
 function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (isFtfxError(error)) return problem(error.status, error.code, error.message, request.url, error.where);
   const fastifyError = error as Partial<FastifyError>;
-  if (fastifyError.validation) return problem(400, "bad_input", fastifyError.message ?? "invalid request", request.url);
+  if (fastifyError.validation)
+    return problem(400, "bad_input", fastifyError.message ?? "invalid request", request.url);
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
     const code = status === 413 ? "too_large" : status === 415 ? "unsupported_media_type" : "bad_input";

@@ -20,7 +20,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: deps.config.bodyLimitBytes });
   await app.register(swagger, {
     openapi: {
-      info: { title: "ftfx API", version: "1", description: "Shared FTF registry, matching, screening, sharing" },
+      info: {
+        title: "ftfx API",
+        version: "1",
+        description: "Shared FTF registry, matching, screening, sharing",
+      },
       components: {
         securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "an ftfx API key" } },
       },

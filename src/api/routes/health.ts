@@ -1,5 +1,5 @@
-import type { FastifyInstance } from "fastify";
 import { sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
 import type { Store } from "../../platform/db.ts";
 
 export async function registerHealthRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
