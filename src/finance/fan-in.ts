@@ -2,6 +2,7 @@ import type { Payment } from "../formats/payment-types.ts";
 import {
   beneficiary,
   formatDay,
+  groupBy,
   partyKey,
   partyLabel,
   paymentTime,
@@ -22,27 +23,18 @@ export const fanInRule: PaymentRule = {
   version: 1,
   evaluate(payments, context) {
     const { minSenders, windowDays } = context.fanIn;
-    const groups = new Map<string, Timed<Payment>[]>();
+    const dated: Timed<Payment>[] = [];
     for (const payment of payments) {
       const time = paymentTime(payment);
-      if (time === undefined) continue;
-      const key = partyKey(beneficiary(payment));
-      groups.set(key, [...(groups.get(key) ?? []), { item: payment, time }]);
+      if (time !== undefined) dated.push({ item: payment, time, key: partyKey(sender(payment)) });
     }
-    const senderKeys = (window: readonly Timed<Payment>[]) =>
-      new Set(window.map(({ item }) => partyKey(sender(item))));
+    const groups = groupBy(dated, ({ item }) => partyKey(beneficiary(item)));
     const hits: RuleHit[] = [];
     for (const group of groups.values()) {
-      for (const cluster of windowClusters(
-        group,
-        windowDays,
-        (window) => senderKeys(window).size >= minSenders,
-      )) {
+      for (const cluster of windowClusters(group, windowDays, minSenders)) {
         const first = cluster[0] as Timed<Payment>;
         const last = cluster.at(-1) as Timed<Payment>;
-        const senders = [
-          ...new Map(cluster.map(({ item }) => [partyKey(sender(item)), sender(item)])).values(),
-        ];
+        const senders = [...new Map(cluster.map(({ item, key }) => [key, sender(item)])).values()];
         hits.push({
           ruleId: fanInRule.id,
           severity: fanInRule.severity,

@@ -49,39 +49,65 @@ export function formatDay(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
+const MONEY = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+
 export function formatMoney(amount: number, currency: string): string {
-  return `${amount.toLocaleString("en-GB", { maximumFractionDigits: 2 })} ${currency}`;
+  return `${MONEY.format(amount)} ${currency}`;
 }
 
 export interface Timed<T> {
   item: T;
   time: number;
+  /** What counts towards the pattern: the payment itself (structuring) or its sender (fan-in). */
+  key: string;
 }
 
 /**
- * Groups of items lying within `windowDays` of each other for which `qualifies` holds; overlapping
- * qualifying windows merge into one group, so a long pattern is reported once, not once per window.
+ * Groups of items lying within `windowDays` of each other that hold at least `minDistinct` different keys;
+ * overlapping qualifying windows merge into one group, so a long pattern is reported once, not once per
+ * window. One pass with a sliding window: linear in the number of items, however busy a beneficiary is.
  */
 export function windowClusters<T>(
   items: readonly Timed<T>[],
   windowDays: number,
-  qualifies: (window: readonly Timed<T>[]) => boolean,
+  minDistinct: number,
 ): Timed<T>[][] {
   const sorted = [...items].sort((a, b) => a.time - b.time);
+  const inWindow = new Map<string, number>();
   const clusters: Timed<T>[][] = [];
   let clusterEnd = -1;
   let end = 0;
   for (let start = 0; start < sorted.length; start++) {
     const startTime = (sorted[start] as Timed<T>).time;
-    end = Math.max(end, start);
-    while (end < sorted.length && (sorted[end] as Timed<T>).time - startTime < windowDays * DAY_MS) end++;
-    if (!qualifies(sorted.slice(start, end))) continue;
-    const last = clusters.at(-1);
-    if (last && start < clusterEnd) last.push(...sorted.slice(clusterEnd, end));
-    else clusters.push(sorted.slice(start, end));
-    clusterEnd = Math.max(clusterEnd, end);
+    for (; end < sorted.length && (sorted[end] as Timed<T>).time - startTime < windowDays * DAY_MS; end++) {
+      const { key } = sorted[end] as Timed<T>;
+      inWindow.set(key, (inWindow.get(key) ?? 0) + 1);
+    }
+    if (inWindow.size >= minDistinct) {
+      const last = clusters.at(-1);
+      if (last && start < clusterEnd)
+        for (let next = clusterEnd; next < end; next++) last.push(sorted[next] as Timed<T>);
+      else clusters.push(sorted.slice(start, end));
+      clusterEnd = end;
+    }
+    const { key } = sorted[start] as Timed<T>;
+    const left = (inWindow.get(key) ?? 1) - 1;
+    if (left === 0) inWindow.delete(key);
+    else inWindow.set(key, left);
   }
   return clusters;
+}
+
+/** Items grouped by a key, in their original order. */
+export function groupBy<T>(items: Iterable<T>, keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** The country of a valid IBAN (the ISO 13616 mod-97 check passes), else undefined. */

@@ -3,6 +3,7 @@ import {
   beneficiary,
   formatDay,
   formatMoney,
+  groupBy,
   partyKey,
   partyLabel,
   paymentTime,
@@ -24,18 +25,18 @@ export const structuringRule: PaymentRule = {
   version: 1,
   evaluate(payments, context) {
     const { thresholds, margin, minPayments, windowDays } = context.structuring;
-    const groups = new Map<string, Timed<Payment>[]>();
+    const judged: Timed<Payment>[] = [];
     for (const payment of payments) {
       const threshold = thresholds[payment.currency];
       const time = paymentTime(payment);
       if (threshold === undefined || time === undefined) continue;
       if (payment.amount >= threshold || payment.amount < threshold * (1 - margin)) continue;
-      const key = `${payment.currency}\u0000${partyKey(beneficiary(payment))}`;
-      groups.set(key, [...(groups.get(key) ?? []), { item: payment, time }]);
+      judged.push({ item: payment, time, key: payment.id });
     }
+    const groups = groupBy(judged, ({ item }) => `${item.currency}\u0000${partyKey(beneficiary(item))}`);
     const hits: RuleHit[] = [];
     for (const group of groups.values()) {
-      for (const cluster of windowClusters(group, windowDays, (window) => window.length >= minPayments)) {
+      for (const cluster of windowClusters(group, windowDays, minPayments)) {
         const first = cluster[0] as Timed<Payment>;
         const last = cluster.at(-1) as Timed<Payment>;
         const { currency } = first.item;

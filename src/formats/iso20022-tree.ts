@@ -53,36 +53,38 @@ function toElement(
   path: string | undefined,
 ): XmlElement {
   const tag = elementTag(node) as string;
-  const attrs = { ...((node[":@"] as Record<string, string> | undefined) ?? {}) };
-  const inScope = new Map(scope);
+  const attrs = (node[":@"] as Record<string, string> | undefined) ?? {};
+  let inScope = scope;
   for (const [key, value] of Object.entries(attrs)) {
-    if (key === "xmlns") inScope.set("", value);
-    else if (key.startsWith("xmlns:")) inScope.set(key.slice(6), value);
+    if (key !== "xmlns" && !key.startsWith("xmlns:")) continue;
+    if (inScope === scope) inScope = new Map(scope); // copy only where a declaration changes the scope
+    (inScope as Map<string, string>).set(key === "xmlns" ? "" : key.slice(6), value);
   }
   const colon = tag.indexOf(":");
   const prefix = colon < 0 ? "" : tag.slice(0, colon);
   const name = colon < 0 ? tag : tag.slice(colon + 1);
   const ownPath = path ?? name;
-  const content = (node[tag] as OrderedNode[]) ?? [];
-  const text = content
-    .map((part) => part["#text"])
-    .filter((value) => value !== undefined)
-    .join("");
-  const childNodes = content.filter((part) => elementTag(part) !== undefined);
+  let text = "";
+  const childNodes: { node: OrderedNode; local: string }[] = [];
   const nameCounts = new Map<string, number>();
-  for (const child of childNodes) {
-    const local = localName(elementTag(child) as string);
+  for (const part of (node[tag] as OrderedNode[]) ?? []) {
+    const childTag = elementTag(part);
+    if (childTag === undefined) {
+      if (part["#text"] !== undefined) text += String(part["#text"]);
+      continue;
+    }
+    const local = localName(childTag);
+    childNodes.push({ node: part, local });
     nameCounts.set(local, (nameCounts.get(local) ?? 0) + 1);
   }
   const seen = new Map<string, number>();
-  const children = childNodes.map((child) => {
-    const local = localName(elementTag(child) as string);
+  const children = childNodes.map(({ node: child, local }) => {
     const index = (seen.get(local) ?? 0) + 1;
     seen.set(local, index);
     const step = (nameCounts.get(local) ?? 0) > 1 ? `${local}[${index}]` : local;
     return toElement(child, inScope, `${ownPath}/${step}`);
   });
-  return { name, ns: inScope.get(prefix), path: ownPath, attrs, text: String(text), children };
+  return { name, ns: inScope.get(prefix), path: ownPath, attrs, text, children };
 }
 
 function localName(tag: string): string {

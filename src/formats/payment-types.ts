@@ -111,5 +111,7 @@ export function isCurrencyCode(value: string): boolean {
 
 /** Leaves optional fields out instead of present-but-undefined, so objects compare and print cleanly. */
 export function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+  const kept: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) kept[key] = field;
+  return kept as T;
 }

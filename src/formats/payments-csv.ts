@@ -60,6 +60,9 @@ export const CSV_TARGETS: readonly string[] = [
   ...PARTY_ROLES.flatMap((role) => PARTY_FIELDS.map((field) => `${role}.${field}`)),
 ];
 const REQUIRED_TARGETS = ["amount", "currency", "debtor.name", "creditor.name"];
+const LIST_TARGETS = new Set(
+  CSV_TARGETS.filter((target) => LIST_FIELDS.has(target.split(".").at(-1) as string)),
+);
 
 const mappingSchema = z
   .object({
@@ -199,9 +202,14 @@ class RowReader {
   }
 
   private values(target: string): string[] {
-    const indexes = this.columns.get(target) ?? [];
-    const values = indexes.map((index) => this.cells[index]?.trim() ?? "").filter((value) => value);
-    return LIST_FIELDS.has(target.split(".").at(-1) as string) ? values : values.slice(0, 1);
+    const indexes = this.columns.get(target);
+    if (!indexes) return [];
+    const values: string[] = [];
+    for (const index of indexes) {
+      const value = this.cells[index];
+      if (value) values.push(value);
+    }
+    return LIST_TARGETS.has(target) ? values : values.slice(0, 1);
   }
 
   private value(target: string): string | undefined {
