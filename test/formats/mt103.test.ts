@@ -130,6 +130,11 @@ describe("parseMt103 on crafted messages", () => {
       new RegExp(`t\\.fin:${lineOf(MESSAGE, ":32A:")} \\(message 1, field 32A\\): amount "9500\\.00"`),
     ],
     [
+      "an amount longer than SWIFT's 15 characters",
+      MESSAGE.replace("9500,00", "1000000000000,00"),
+      /field 32A\): amount "1000000000000,00"/,
+    ],
+    [
       "an impossible value date",
       MESSAGE.replace(":32A:240131", ":32A:240231"),
       /field 32A\): 240231 is not a date/,
