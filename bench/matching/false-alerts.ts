@@ -8,53 +8,33 @@ import { loadNegatives } from "./datasets.ts";
 import { isPerson, type ListData } from "./lists.ts";
 import { evenSample } from "./metrics.ts";
 import { fixed, type SectionResult, share } from "./report.ts";
-import { meanMillis, runSearches, type SearchRun } from "./run-searches.ts";
-import { ftfxIndex, ftfxSearch, peerSearch, type SubjectSearch } from "./systems.ts";
+import { meanMillis, searchAllSystems } from "./run-searches.ts";
 
-const QUICK_QUERIES = 100;
-/** Fuse.js scans every name with bitap; it is run on a sample to keep the benchmark to minutes. */
-const FUSE_QUERIES = { full: 200, quick: 30 };
+const SIZES = { full: { queries: Infinity, slowPeer: 100 }, quick: { queries: 100, slowPeer: 20 } };
 const K = 5;
 
 export async function runFalseAlerts(ctx: BenchContext, lists: ListData): Promise<SectionResult> {
   const all = loadNegatives();
-  const queries = ctx.quick ? evenSample(all, QUICK_QUERIES) : all;
+  const queries = ctx.quick ? evenSample(all, SIZES.quick.queries) : all;
   const people = lists.subjects.filter(isPerson);
   ctx.log(`False alerts: ${queries.length} queries against ${lists.subjects.length} UN + OFAC subjects`);
 
-  const searches: { search: SubjectSearch; threshold: string; queries: typeof queries }[] = [];
-  if ("engine" in ctx.ftfx) {
-    const { engine } = ctx.ftfx;
-    const index = ftfxIndex(engine, lists.entities);
-    const threshold = `default ${fixed(engine.threshold, 2)}`;
-    searches.push(
-      { search: ftfxSearch(index, lists.subjects), threshold, queries },
-      { search: ftfxSearch(index, lists.subjects, { nameOnly: true }), threshold, queries },
-    );
-  }
-  for (const peer of ctx.peers) {
-    const threshold = ctx.thresholds.get(peer.id) ?? 0;
-    const sampled =
-      peer.id === "fuse" ? evenSample(queries, ctx.quick ? FUSE_QUERIES.quick : FUSE_QUERIES.full) : queries;
-    searches.push({
-      // The queries are people; the name-only peers compare them with listed people only.
-      search: await peerSearch(peer, lists.subjects, threshold, isPerson),
-      threshold: `tuned ${fixed(threshold)}`,
-      queries: sampled,
-    });
-  }
-  const runs: { run: SearchRun; threshold: string }[] = [];
-  for (const { search, threshold, queries: asked } of searches) {
-    runs.push({ run: await runSearches(search, asked, K, ctx.log), threshold });
-    await search.close();
-  }
+  const runs = await searchAllSystems(ctx, {
+    lists,
+    queries,
+    k: K,
+    // The queries are people; the name-only peers compare them with listed people only.
+    peerSubjects: isPerson,
+    ftfxNameOnly: true,
+    slowPeerQueries: ctx.quick ? SIZES.quick.slowPeer : SIZES.full.slowPeer,
+  });
 
-  const figures = runs.map(({ run, threshold }) => {
+  const figures = runs.map((run) => {
     const alerted = run.hits.filter((hits) => hits.some((h) => h.alert)).length;
     return {
       id: run.id,
       label: run.label,
-      threshold,
+      threshold: run.threshold,
       queries: run.hits.length,
       alerted,
       meanMillis: meanMillis(run),

@@ -50,6 +50,8 @@ export interface Peer {
   label: string;
   /** How the peer was run, for the notes in docs/benchmarks.md. */
   how: string;
+  /** Too slow to search with every query of a section; such a peer gets an evenly spread sample. */
+  slow?: boolean;
   scorePairs(pairs: readonly (readonly [string, string])[]): Promise<number[]>;
   /** `minScore` lets a peer with a built-in cut-off (pg_trgm's `%`) omit hits below it. */
   buildIndex(candidates: readonly Candidate[], options?: { minScore?: number }): Promise<NameIndex>;
@@ -165,9 +167,12 @@ function tokenSimilarity(a: PhoneticToken, b: PhoneticToken): number {
   return 0.5 * jaroWinkler(a.text, b.text) + (soundAlike(a, b) ? 0.5 : 0);
 }
 
+/** Scratch space for alignTokens, grown on demand (names rarely have more than a handful of tokens). */
+let cells = new Float64Array(64);
+
 /**
- * Greedy one-to-one alignment of the tokens by similarity; unmatched tokens count as 0, so the score is
- * the aligned similarity over the mean token count.
+ * Greedy one-to-one alignment of the tokens, best pair first (ties: lower row, then lower column);
+ * unmatched tokens count as 0, so the score is the aligned similarity over the mean token count.
  */
 function alignTokens(
   rows: number,
@@ -175,18 +180,25 @@ function alignTokens(
   similarity: (row: number, column: number) => number,
 ): number {
   if (rows === 0 || columns === 0) return 0;
-  const cells: { row: number; column: number; score: number }[] = [];
-  for (let r = 0; r < rows; r++)
-    for (let c = 0; c < columns; c++) cells.push({ row: r, column: c, score: similarity(r, c) });
-  cells.sort((x, y) => y.score - x.score || x.row - y.row || x.column - y.column);
-  const usedRows = new Set<number>();
-  const usedColumns = new Set<number>();
+  if (cells.length < rows * columns) cells = new Float64Array(rows * columns);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) cells[r * columns + c] = similarity(r, c);
   let total = 0;
-  for (const cell of cells) {
-    if (usedRows.has(cell.row) || usedColumns.has(cell.column)) continue;
-    usedRows.add(cell.row);
-    usedColumns.add(cell.column);
-    total += cell.score;
+  for (let step = Math.min(rows, columns); step > 0; step--) {
+    let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < rows * columns; i++) {
+      const score = cells[i] as number;
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    total += bestScore;
+    // Retire the chosen row and column.
+    const row = Math.floor(best / columns);
+    const column = best % columns;
+    for (let c = 0; c < columns; c++) cells[row * columns + c] = Number.NEGATIVE_INFINITY;
+    for (let r = 0; r < rows; r++) cells[r * columns + column] = Number.NEGATIVE_INFINITY;
   }
   return (2 * total) / (rows + columns);
 }
@@ -244,21 +256,25 @@ export const metaphonePeer: Peer = {
 };
 
 const FUSE_OPTIONS = { includeScore: true, ignoreLocation: true } as const;
+const FUSE_DEFAULT_THRESHOLD = 0.6;
 
 /** Fuse.js scores 0 for a perfect match and up to 1; similarity is 1 − score, and 0 when not returned. */
 export const fusePeer: Peer = {
   id: "fuse",
   label: "Fuse.js",
-  how: "Fuse.js 7 over the folded names with `{ includeScore: true, ignoreLocation: true }` (default threshold 0.6, so weaker names are not returned and count 0); similarity = 1 − Fuse score; a pair is scored by a one-item Fuse collection",
+  slow: true,
+  how: "Fuse.js 7 over the folded names with `{ includeScore: true, ignoreLocation: true }` (Fuse's default threshold 0.6: weaker names are not returned and count 0; loosened to 1 where every candidate is ranked); similarity = 1 − Fuse score; a pair is scored by a one-item Fuse collection",
   scorePairs: async (pairs) =>
     pairs.map(([a, b]) => {
       const [hit] = new Fuse([foldName(b)], FUSE_OPTIONS).search(foldName(a));
       return hit ? 1 - (hit.score ?? 1) : 0;
     }),
-  buildIndex: async (candidates) => {
+  buildIndex: async (candidates, options) => {
+    // Fuse's own cut-off (threshold 0.6, i.e. similarity 0.4) is loosened when lower scores are asked for.
+    const threshold = Math.max(FUSE_DEFAULT_THRESHOLD, 1 - (options?.minScore ?? 1));
     const fuse = new Fuse(
       candidates.map((c) => foldName(c.name)),
-      FUSE_OPTIONS,
+      { ...FUSE_OPTIONS, threshold },
     );
     const groups = groupCount(candidates);
     return {

@@ -13,7 +13,7 @@ import { loadNegatives, loadUnPositives } from "./datasets.ts";
 import { loadFtfx } from "./ftfx.ts";
 import { candidatesOf, isSubject, loadLists } from "./lists.ts";
 import { evenSample, percentile } from "./metrics.ts";
-import { type Candidate, fusePeer, IN_PROCESS_PEERS, type Peer } from "./peers.ts";
+import { type Candidate, IN_PROCESS_PEERS, type Peer } from "./peers.ts";
 import {
   createNameTable,
   indexNames,
@@ -26,8 +26,8 @@ import {
 } from "./pg-trgm.ts";
 
 const SPEED_SIZES = {
-  full: { people: 135_000, queries: 2000, warmup: 50, slowPeerQueries: 5 },
-  quick: { people: 10_000, queries: 200, warmup: 10, slowPeerQueries: 2 },
+  full: { people: 135_000, queries: 1000, warmup: 50, scanQueries: 5, fuseQueries: 2 },
+  quick: { people: 10_000, queries: 200, warmup: 10, scanQueries: 3, fuseQueries: 1 },
 };
 const K = 5;
 
@@ -181,9 +181,8 @@ async function measure(quick: boolean): Promise<SpeedFigures> {
     }
   }
 
-  const sample = evenSample(queries, sizes.slowPeerQueries);
   for (const peer of IN_PROCESS_PEERS) {
-    const asked = peer === fusePeer ? sample : evenSample(queries, sizes.slowPeerQueries * 4);
+    const asked = evenSample(queries, peer.slow ? sizes.fuseQueries : sizes.scanQueries);
     figures.peers.push(await peerLatency(peer, candidates, asked));
   }
   return figures;

@@ -107,7 +107,7 @@ export async function runSpeed(ctx: BenchContext): Promise<SectionResult> {
       },
       {
         title: `Query latency, top ${5} (ms)`,
-        columns: ["system", "queries", "p50", "p95", "mean", "× ftfx (p50 / p95)"],
+        columns: ["system", "queries", "p50", "p95", "mean", "time ÷ ftfx time (p50 / p95)"],
         rows: latencyRows,
         notes: [
           `Queries: ${f.queries} evenly spread over yente's UN positives and synthetic negatives (multi-script); the same queries go to ftfx and pg_trgm, after a warm-up. ftfx queries carry birth date, nationality and gender where the row has them; the peers get the name.`,

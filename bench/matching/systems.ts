@@ -24,15 +24,15 @@ export interface SubjectSearch {
 
 /**
  * A name-only peer over the names of the subjects (or of those `only` keeps); it alerts at `threshold`
- * (tuned on the name benchmark).
+ * (tuned on the name benchmark). A peer with a built-in cut-off may drop names scoring below `minScore`.
  */
 export async function peerSearch(
   peer: Peer,
   subjects: readonly FtmEntity[],
   threshold: number,
-  only?: (subject: FtmEntity) => boolean,
+  options: { only?: (subject: FtmEntity) => boolean; minScore: number },
 ): Promise<SubjectSearch> {
-  const index = await peer.buildIndex(candidatesOf(subjects, only), { minScore: threshold });
+  const index = await peer.buildIndex(candidatesOf(subjects, options.only), { minScore: options.minScore });
   return {
     id: peer.id,
     label: peer.label,
