@@ -34,6 +34,14 @@ const parser = new XMLParser({
 /** Parses well-formed XML into the root element; malformed XML fails naming file, line and column. */
 export function parseXmlTree(xml: string, file: string): XmlElement {
   const source = xml.replace(/^\uFEFF/, "");
+  // ISO 20022 messages never declare a DTD; refusing one rules out entity-expansion attacks on the API.
+  const doctype = source.search(/<!DOCTYPE/i);
+  if (doctype >= 0) {
+    throw badInput(
+      "DOCTYPE declarations are not allowed",
+      `${file}:${source.slice(0, doctype).split("\n").length}`,
+    );
+  }
   const valid = XMLValidator.validate(source);
   if (valid !== true) throw badInput(`malformed XML: ${valid.err.msg}`, `${file}:${valid.err.line}`);
   const roots = (parser.parse(source) as OrderedNode[]).filter((node) => elementTag(node) !== undefined);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import fc from "fast-check";
 import { parseIso20022 } from "../../src/formats/iso20022.ts";
 import type { Payment } from "../../src/formats/payment-types.ts";
 import { isFtfxError } from "../../src/platform/errors.ts";
@@ -181,6 +182,11 @@ describe("parseIso20022 rejects what is not a screenable payment", () => {
     ],
     ["truncated XML", pacs.slice(0, 2000), /^t\.xml:\d+: malformed XML/],
     [
+      "a DTD (entity expansion)",
+      pacs.replace("<Envelope", '<!DOCTYPE Envelope [<!ENTITY a "aaaa">]>\n<Envelope'),
+      /^t\.xml:19: DOCTYPE declarations are not allowed/,
+    ],
+    [
       "another ISO 20022 message",
       read("pain.001.001.03_sepa.xml").replace("pain.001.001.03", "camt.053.001.08"),
       /camt\.053 is not a customer credit transfer/,
@@ -203,6 +209,52 @@ describe("parseIso20022 rejects what is not a screenable payment", () => {
     assert.match(
       badInputMessage(() => parseIso20022(six, "six.xml")),
       /PmtInf\[3\]\/CdtTrfTxInf\[2\]\/Amt\/InstdAmt: amount "two"/,
+    );
+  });
+});
+
+describe("parseIso20022 on generated pain.001 (property)", () => {
+  const xmlEscape = (text: string) =>
+    text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+  const name = fc.stringMatching(/^SYNTHETIC [A-Za-z&<>"' .-]{1,20}[A-Za-z]$/);
+  const tx = fc.record({ creditor: name, cents: fc.integer({ min: 1, max: 10 ** 9 }) });
+  const info = fc.record({ debtor: name, transactions: fc.array(tx, { minLength: 1, maxLength: 4 }) });
+
+  it("gives one payment per transaction with its payment info's debtor, names unescaped", () => {
+    fc.assert(
+      fc.property(fc.array(info, { minLength: 1, maxLength: 4 }), (infos) => {
+        const xml = [
+          '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"><CstmrCdtTrfInitn>',
+          "<GrpHdr><MsgId>SYN</MsgId></GrpHdr>",
+          ...infos.map(
+            ({ debtor, transactions }) =>
+              `<PmtInf><ReqdExctnDt><Dt>2024-05-01</Dt></ReqdExctnDt><Dbtr><Nm>${xmlEscape(debtor)}</Nm></Dbtr>` +
+              transactions
+                .map(
+                  ({ creditor, cents }) =>
+                    `<CdtTrfTxInf><Amt><InstdAmt Ccy="EUR">${(cents / 100).toFixed(2)}</InstdAmt></Amt>` +
+                    `<Cdtr><Nm>${xmlEscape(creditor)}</Nm></Cdtr></CdtTrfTxInf>`,
+                )
+                .join("") +
+              "</PmtInf>",
+          ),
+          "</CstmrCdtTrfInitn></Document>",
+        ].join("");
+        const payments = parseIso20022(xml, "generated.xml");
+        const expected = infos.flatMap(({ debtor, transactions }) =>
+          transactions.map((t) => ({ debtor, ...t })),
+        );
+        assert.deepEqual(
+          payments.map((p) => [p.debtor.name, p.creditor.name, p.amount, p.valueDate]),
+          expected.map((e) => [
+            e.debtor.trim(),
+            e.creditor.trim(),
+            Number((e.cents / 100).toFixed(2)),
+            "2024-05-01",
+          ]),
+        );
+      }),
+      { numRuns: 100 },
     );
   });
 });
