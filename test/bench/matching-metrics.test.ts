@@ -12,6 +12,7 @@ import {
   type Scored,
   tuneThreshold,
 } from "../../bench/matching/metrics.ts";
+import { renderTable, replaceSection } from "../../bench/matching/report.ts";
 
 const scoredItems = fc.array(
   fc.record({ score: fc.integer({ min: 0, max: 20 }).map((n) => n / 20), label: fc.boolean() }),
@@ -145,5 +146,41 @@ describe("evenSample", () => {
         if (picked.length > 0) assert.equal(picked[0], 0);
       }),
     );
+  });
+});
+
+describe("replaceSection (docs/benchmarks.md is shared with other benchmarks)", () => {
+  const doc =
+    "# Benchmarks\n\n## Import\n\nimport figures\n\n## Matching\n\nold\n### sub\nold too\n\n## Speed\n\nother\n";
+
+  it("replaces only its own section, up to the next level-2 heading", () => {
+    const updated = replaceSection(doc, "## Matching", "new figures");
+    assert.equal(
+      updated,
+      "# Benchmarks\n\n## Import\n\nimport figures\n\n## Matching\n\nnew figures\n\n## Speed\n\nother\n",
+    );
+    assert.equal(replaceSection(updated, "## Matching", "new figures"), updated);
+  });
+
+  it("appends the section when it is missing, keeping the rest", () => {
+    const updated = replaceSection("# Benchmarks\n\n## Import\n\nx\n", "## Matching", "figures");
+    assert.equal(updated, "# Benchmarks\n\n## Import\n\nx\n\n## Matching\n\nfigures\n");
+  });
+});
+
+describe("renderTable", () => {
+  it("writes a Markdown table with one row per entry and escaped pipes", () => {
+    const text = renderTable({
+      title: "T",
+      columns: ["a", "b"],
+      rows: [
+        ["1", "x|y"],
+        ["22", "z"],
+      ],
+    });
+    const lines = text.split("\n").filter((l) => l.startsWith("|"));
+    assert.equal(lines.length, 4);
+    assert.ok(lines.every((l) => l.length === (lines[0] as string).length));
+    assert.ok(text.includes("x\\|y"));
   });
 });
