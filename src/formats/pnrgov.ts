@@ -25,7 +25,7 @@ export function parsePnrgov(text: string, file: string): Manifest {
   return pnrgovFromInterchange(readInterchange(text, file));
 }
 
-type Zone = "pnr" | "traveller" | "itinerary" | "checkin" | "skipped";
+type Zone = "pnr" | "traveller" | "itinerary" | "checkin" | "nonAir" | "history";
 
 /** A PNR while it is read; infants named in SSR INFT and their DOCS are settled when it ends. */
 interface PnrDraft {
@@ -91,9 +91,10 @@ function startPnr(walk: Walk, src: Segment): void {
 }
 
 function readPnrSegment(walk: Walk, draft: PnrDraft, segment: Segment): void {
-  if (segment.tag === "ABI") walk.zone = "skipped"; // history of changes
-  if (segment.tag === "MSG") walk.zone = "skipped"; // a non-air itinerary part (hotel, car)
-  if (walk.zone === "skipped") return;
+  if (segment.tag === "ABI") walk.zone = "history"; // superseded data, to the end of the PNR
+  if (segment.tag === "MSG") walk.zone = "nonAir"; // a hotel or car part, up to the next flight
+  if (walk.zone === "history") return;
+  if (walk.zone === "nonAir" && !(segment.tag === "TVL" && value(segment, 1) && value(segment, 2))) return;
   const { file } = walk.ic;
   switch (segment.tag) {
     case "RCI":

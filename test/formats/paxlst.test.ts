@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import fc from "fast-check";
 import { parsePaxlst } from "../../src/formats/paxlst.ts";
 import type { Manifest } from "../../src/formats/travel-types.ts";
 import { isFtfxError } from "../../src/platform/errors.ts";
@@ -296,5 +297,76 @@ test("a bad segment rejects the whole message, naming its number, tag and reason
     () => parsePaxlst(withSegment(1, "UNH+1+PNRGOV:11:1:IA"), "bad.edi"),
     "segment 2 (UNH)",
     "not PAXLST",
+  );
+});
+
+test("property: any passenger list, written with any separators, reads back as written", () => {
+  const separatorSets = [
+    { component: ":", element: "+", release: "?", terminator: "'" },
+    { component: ":", element: "*", release: "?", terminator: "$" },
+    { component: ":", element: "-", release: "?", terminator: "*" },
+  ];
+  const nameText = fc
+    .string({
+      unit: fc.constantFrom("A", "B", "Z", " ", "'", "-", "+", ":", "?", "*", "$"),
+      minLength: 1,
+      maxLength: 12,
+    })
+    .filter((s) => s.trim() !== "" && s === s.trim() && !/\s\s/.test(s));
+  const person = fc.record({
+    surname: nameText,
+    given: nameText,
+    birth: fc.date({ min: new Date("1921-01-01"), max: new Date("2019-12-31"), noInvalidDate: true }),
+    nationality: fc.constantFrom("USA", "GBR", "SYR", "IRQ"),
+    document: fc.stringMatching(/^[A-Z0-9]{6,9}$/),
+  });
+  fc.assert(
+    fc.property(
+      fc.constantFrom(...separatorSets),
+      fc.array(person, { minLength: 1, maxLength: 5 }),
+      (sep, people) => {
+        const release = (text: string) =>
+          [...text].map((c) => (Object.values(sep).includes(c) ? `${sep.release}${c}` : c)).join("");
+        const yymmdd = (d: Date) => d.toISOString().slice(2, 10).replaceAll("-", "");
+        const segments = [
+          ["UNB", "UNOA:4", "AIR", "DHS", "200130:0300", "1"],
+          ["UNH", "1", "PAXLST:D:02B:UN:IATA"],
+          ["BGM", "745"],
+          ["TDT", "20", "LA532"],
+          ["LOC", "125", "SCL"],
+          ["LOC", "87", "JFK"],
+          ...people.flatMap((p) => [
+            ["NAD", "FL", "", "", `${release(p.surname)}:${release(p.given)}`],
+            ["DTM", `329:${yymmdd(p.birth)}`],
+            ["NAT", "2", p.nationality],
+            ["DOC", "P", p.document],
+          ]),
+          ["UNT", "1", "1"],
+          ["UNZ", "1", "1"],
+        ].map((elements) => elements.join(sep.element));
+        const una = `UNA${sep.component}${sep.element}.${sep.release} ${sep.terminator}`;
+        const manifest = parsePaxlst(
+          `${una}\n${segments.join(`${sep.terminator}\n`)}${sep.terminator}`,
+          "p.edi",
+        );
+        assert.deepEqual(
+          manifest.travellers.map((t) => [
+            t.surname,
+            t.givenNames,
+            t.birthDate,
+            t.nationality,
+            t.documents[0]?.number,
+          ]),
+          people.map((p) => [
+            p.surname,
+            p.given,
+            p.birth.toISOString().slice(0, 10),
+            p.nationality,
+            p.document,
+          ]),
+        );
+      },
+    ),
+    { numRuns: 60 },
   );
 });

@@ -343,6 +343,17 @@ test("a bad segment rejects the whole message, naming its number, tag and reason
   );
 });
 
+test("a hotel part (MSG, TVL without an arrival airport) is skipped up to the next flight", () => {
+  const hotel =
+    "MSG+8'TVL+220119:1500:250119+IAD:ANY HOTEL++VN+67576:ROH'TVL+220119:1220::1505+FRA+IAD+UA+988:B";
+  const pnr = parsePnrgov(withSegment(7, hotel), "hotel.edi").pnrs?.[0];
+  assert.deepEqual(
+    pnr?.segments.map((s) => `${s.marketingCarrier}${s.flightNumber} ${s.departure}-${s.arrival}`),
+    ["UA988 FRA-IAD"],
+  );
+  assert.equal(pnr?.seats[0]?.seat, "36K");
+});
+
 test("titles come off given names when spaced or glued (MR, MRS, MSTR, MISS) but not names ending in MS", () => {
   assert.equal(stripTitle("NINA MS"), "NINA");
   assert.equal(stripTitle("SEJOONMR"), "SEJOON");
