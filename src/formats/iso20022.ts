@@ -121,7 +121,7 @@ class Reader {
     return this.transactions(transfer, "CdtTrfTxInf").map((tx) => {
       const amount = this.money(this.required(tx, "IntrBkSttlmAmt"));
       const instructed = child(tx, "InstdAmt");
-      const valueDate = textAt(tx, "IntrBkSttlmDt") ?? textAt(header, "IntrBkSttlmDt");
+      const settled = child(tx, "IntrBkSttlmDt") ?? child(header, "IntrBkSttlmDt");
       const chain = [
         ...["PrvsInstgAgt1", "PrvsInstgAgt2", "PrvsInstgAgt3", "InstgAgt", "InstdAgt"].map((name) =>
           this.agentBic(child(tx, name)),
@@ -132,7 +132,7 @@ class Reader {
       return this.payment("pacs.008", header, tx, {
         ...amount,
         instructedAmount: instructed ? this.money(instructed) : undefined,
-        valueDate: valueDate ? this.date(valueDate, tx) : undefined,
+        valueDate: settled ? this.date(settled.text, settled) : undefined,
         debtor: this.party(this.required(tx, "Dbtr"), child(tx, "DbtrAcct")),
         ultimateDebtor: this.optionalParty(child(tx, "UltmtDbtr")),
         debtorAgentBic: this.agentBic(child(tx, "DbtrAgt")),
@@ -186,7 +186,7 @@ class Reader {
       messageRef: textAt(header, "MsgId"),
       endToEndId: textAt(tx, "PmtId", "EndToEndId"),
       uetr: textAt(tx, "PmtId", "UETR"),
-      createdAt: textAt(header, "CreDtTm"),
+      createdAt: this.dateTime(child(header, "CreDtTm")),
       ...rest,
       creditor: this.party(this.required(tx, "Cdtr"), child(tx, "CdtrAcct")),
       ultimateCreditor: this.optionalParty(child(tx, "UltmtCdtr")),
@@ -239,6 +239,14 @@ class Reader {
     if (!isIsoDate(value))
       throw badInput(`"${value}" is not a date (YYYY-MM-DD)`, `${this.file} ${element.path}`);
     return value;
+  }
+
+  private dateTime(element: XmlElement | undefined): string | undefined {
+    if (!element) return undefined;
+    if (Number.isNaN(Date.parse(element.text))) {
+      throw badInput(`"${element.text}" is not an ISO 8601 date-time`, `${this.file} ${element.path}`);
+    }
+    return element.text;
   }
 
   /** FinInstnId/BICFI (2009+ versions) or FinInstnId/BIC (version 03 and before). */

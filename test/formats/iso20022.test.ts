@@ -173,7 +173,7 @@ describe("parseIso20022 rejects what is not a screenable payment", () => {
     [
       "an impossible date",
       pacs.replace(">2021-04-09<", ">2021-02-30<"),
-      /IntrBkSttlmDt|CdtTrfTxInf.*not a date/,
+      new RegExp(`${path}/IntrBkSttlmDt: "2021-02-30" is not a date`),
     ],
     [
       "an AppHdr naming another message",
