@@ -16,6 +16,8 @@ export interface MatchQuery {
   gender?: string;
   documentNumber?: string;
   documentCountry?: string;
+  /** Place of birth as free text. */
+  birthPlace?: string;
 }
 
 /** A registered subject flattened for matching: everything the scorer compares, from one FtM entity. */

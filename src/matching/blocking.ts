@@ -1,0 +1,42 @@
+import type { NameForm, NameToken } from "./names.ts";
+
+/**
+ * Blocking keys: the cheap keys under which the index files a name so a query finds its candidates
+ * without comparing against everything. A token is filed under its variant-class key, its consonant
+ * skeleton, its Double Metaphone code and (from four letters) its one-letter deletions, which catch any
+ * single typo or transposition on either side ("symmetric delete"). Adjacent tokens are also filed joined,
+ * so "Abdul Hai" meets "Abdulhai".
+ */
+export type KeyKind = "t" | "s" | "p" | "d";
+
+function tokenKeys(token: NameToken, into: Set<string>): void {
+  if (token.initial) return;
+  if (token.tail) tokenKeys(token.tail, into);
+  into.add(`t:${token.key}`);
+  if (token.numeric) return;
+  if (token.skeleton.length >= 2) into.add(`s:${token.skeleton}`);
+  if (token.phonetic[0]) into.add(`p:${token.phonetic[0]}`);
+  const text = token.text;
+  if (text.length >= 4) {
+    into.add(`d:${text}`);
+    for (let i = 0; i < text.length; i++) into.add(`d:${text.slice(0, i)}${text.slice(i + 1)}`);
+  }
+}
+
+/** Keys of one name, grouped per token (joined neighbours count as one more group). */
+export function nameKeyGroups(form: NameForm): Set<string>[] {
+  const groups: Set<string>[] = [];
+  const tokens = form.tokens;
+  for (const token of tokens) {
+    const keys = new Set<string>();
+    tokenKeys(token, keys);
+    if (keys.size > 0) groups.push(keys);
+  }
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1]!;
+    if (a.initial || b.initial) continue;
+    groups.push(new Set([`t:${a.text}${b.text}`]));
+  }
+  return groups;
+}

@@ -1,0 +1,148 @@
+import { makeToken, type NameForm, type NameToken } from "../names.ts";
+import type { NameStats } from "../stats.ts";
+import type { Evidence } from "../types.ts";
+import { compareTokens, type TokenAgreement } from "./tokens.ts";
+
+/**
+ * Name evidence: an order-insensitive alignment of the query's name tokens with a listed name's, each
+ * aligned pair earning a share of the token's log-odds weight (rare tokens weigh more), each clash and
+ * each token left over costing a little. Joined and split tokens ("Abdul Hai" / "Abdulhai") align as units.
+ */
+
+// Log-odds, set by hand from the febrl/splink pair sets (see docs/matching.md): m ~ 0.1 for a clash in a
+// true pair against u ~ 1, and small costs for one-sided extra parts, which true pairs often show.
+export const NAME_CLASH = -2.5;
+export const NAME_EXTRA = -0.8;
+export const NAME_EXTRA_INITIAL = -0.3;
+export const INITIAL_AGREES = 0.8;
+export const NAME_COMPLETE = 1.5;
+
+interface Unit {
+  tokens: number[];
+  token: NameToken;
+}
+
+const unitCache = new WeakMap<NameForm, Unit[]>();
+
+function units(form: NameForm): Unit[] {
+  const known = unitCache.get(form);
+  if (known) return known;
+  const list: Unit[] = form.tokens.map((token, i) => ({ tokens: [i], token }));
+  for (let i = 0; i + 1 < form.tokens.length; i++) {
+    const a = form.tokens[i]!;
+    const b = form.tokens[i + 1]!;
+    if (a.initial || b.initial || a.numeric || b.numeric) continue;
+    list.push({ tokens: [i, i + 1], token: makeToken(a.text + b.text) });
+  }
+  unitCache.set(form, list);
+  return list;
+}
+
+interface Pair {
+  q: Unit;
+  c: Unit;
+  similarity: number;
+  agreement: TokenAgreement;
+}
+
+/** One piece of name evidence before it is worded (wording is only done for the best of a profile's names). */
+interface Item {
+  weight: number;
+  word: () => string;
+}
+
+export interface NameComparison {
+  logOdds: number;
+  /** Aligned token pairs, for callers that want to know how much of the name agreed. */
+  aligned: number;
+  items: Item[];
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function unitWeight(unit: Unit, form: NameForm, stats: NameStats): number {
+  let best = 0;
+  for (const i of unit.tokens) best = Math.max(best, stats.tokenWeight(form.tokens[i]!));
+  return best;
+}
+
+function unitText(unit: Unit, form: NameForm): string {
+  return unit.tokens.map((i) => form.tokens[i]!.text).join(" ");
+}
+
+function byStrength(x: Pair, y: Pair): number {
+  return (
+    y.similarity - x.similarity ||
+    x.q.tokens.length + x.c.tokens.length - (y.q.tokens.length + y.c.tokens.length) ||
+    (x.q.tokens[0] ?? 0) - (y.q.tokens[0] ?? 0) ||
+    (x.c.tokens[0] ?? 0) - (y.c.tokens[0] ?? 0)
+  );
+}
+
+export function compareNames(query: NameForm, listed: NameForm, stats: NameStats): NameComparison {
+  const abjad = query.abjad || listed.abjad;
+  const pairs: Pair[] = [];
+  for (const q of units(query)) {
+    for (const c of units(listed)) {
+      const joined = q.tokens.length + c.tokens.length > 2;
+      if (q.tokens.length > 1 && c.tokens.length > 1) continue;
+      const match = compareTokens(q.token, c.token, abjad);
+      if (!match || (joined && match.similarity < 0.8)) continue;
+      pairs.push({ q, c, similarity: match.similarity, agreement: joined ? "joined" : match.agreement });
+    }
+  }
+  // Strongest agreements first; singles before joined units; ties broken by position for determinism.
+  pairs.sort(byStrength);
+  const usedQ = new Array<boolean>(query.tokens.length).fill(false);
+  const usedC = new Array<boolean>(listed.tokens.length).fill(false);
+  const items: Item[] = [];
+  let aligned = 0;
+  let strong = 0;
+  for (const pair of pairs) {
+    if (pair.q.tokens.some((i) => usedQ[i]) || pair.c.tokens.some((i) => usedC[i])) continue;
+    for (const i of pair.q.tokens) usedQ[i] = true;
+    for (const i of pair.c.tokens) usedC[i] = true;
+    aligned++;
+    if (pair.similarity >= 0.7 || pair.agreement === "initial") strong++;
+    const texts = () => `${unitText(pair.q, query)} ~ ${unitText(pair.c, listed)}`;
+    if (pair.agreement === "initial") {
+      items.push({ weight: INITIAL_AGREES, word: () => `name ${texts()}: initial` });
+      continue;
+    }
+    const full = Math.min(unitWeight(pair.q, query, stats), unitWeight(pair.c, listed, stats));
+    const weight = round(full * (pair.agreement === "joined" ? 0.9 : pair.similarity));
+    const how = pair.agreement === "exact" ? "equal" : pair.agreement;
+    items.push({ weight, word: () => `name ${texts()}: ${how}` });
+  }
+  const leftQ = query.tokens.filter((_, i) => !usedQ[i]);
+  const leftC = listed.tokens.filter((_, i) => !usedC[i]);
+  const fullLeftQ = leftQ.filter((t) => !t.initial);
+  const fullLeftC = leftC.filter((t) => !t.initial);
+  const clashes = Math.min(fullLeftQ.length, fullLeftC.length);
+  for (let i = 0; i < clashes; i++) {
+    const q = fullLeftQ[i]!;
+    const c = fullLeftC[i]!;
+    items.push({ weight: NAME_CLASH, word: () => `name ${q.text} differs from ${c.text}` });
+  }
+  for (const t of fullLeftQ.slice(clashes)) {
+    items.push({ weight: NAME_EXTRA, word: () => `name part ${t.text} only in the query` });
+  }
+  for (const t of fullLeftC.slice(clashes)) {
+    items.push({ weight: NAME_EXTRA, word: () => `name part ${t.text} only in the listed name` });
+  }
+  for (const t of [...leftQ, ...leftC]) {
+    if (t.initial) items.push({ weight: NAME_EXTRA_INITIAL, word: () => `initial ${t.text} unmatched` });
+  }
+  if (aligned > 0 && leftQ.length === 0 && leftC.length === 0 && strong === aligned) {
+    items.push({ weight: NAME_COMPLETE, word: () => "every name part agrees" });
+  }
+  if (aligned === 0) items.push({ weight: 0, word: () => "no name part agrees" });
+  let logOdds = 0;
+  for (const item of items) logOdds += item.weight;
+  return { logOdds, aligned, items };
+}
+
+/** The worded explanation entries of a name comparison. */
+export function nameEvidence(comparison: NameComparison): Evidence[] {
+  return comparison.items.map((item) => ({ feature: "name", weight: item.weight, detail: item.word() }));
+}

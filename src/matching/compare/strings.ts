@@ -1,0 +1,46 @@
+// Three rows reused across calls: the matcher computes millions of short distances.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions, "Lakahl" vs "Lakhal"),
+ * bounded: anything above `max` is reported as `max + 1` without finishing the table.
+ */
+export function osaDistance(a: string, b: string, max = Number.MAX_SAFE_INTEGER): number {
+  if (a === b) return 0;
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  if (n === 0 || m === 0) return Math.min(Math.max(n, m), max + 1);
+  if (rowA.length <= m) {
+    rowA = new Int32Array(m * 2 + 1);
+    rowB = new Int32Array(m * 2 + 1);
+    rowC = new Int32Array(m * 2 + 1);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let best = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        best = Math.min(best, prev2[j - 2]! + 1);
+      }
+      cur[j] = best;
+      if (best < rowMin) rowMin = best;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return Math.min(prev[m]!, max + 1);
+}

@@ -1,0 +1,120 @@
+import jaroWinkler from "talisman/metrics/jaro-winkler.js";
+import type { NameToken } from "../names.ts";
+import { osaDistance } from "./strings.ts";
+
+/** How two name tokens agree, from strongest to weakest. */
+export type TokenAgreement =
+  | "exact"
+  | "variant"
+  | "joined"
+  | "typo"
+  | "transliteration"
+  | "phonetic"
+  | "skeleton"
+  | "similar"
+  | "compound part"
+  | "initial";
+
+export interface TokenMatch {
+  /** Share of the token's full weight this agreement earns, 0..1. */
+  similarity: number;
+  agreement: TokenAgreement;
+}
+
+const VOWELS = "aeiouy";
+// Consonants the romanisations of one sound share; substituting within a group is cheap.
+const GROUPS = ["kqcg", "sz", "td", "bp", "vwf", "jy", "hx"];
+function sameGroup(a: string, b: string): boolean {
+  return GROUPS.some((g) => g.includes(a) && g.includes(b));
+}
+
+/**
+ * Edit distance between a romanised abjad token (vowels mostly absent) and a Latin spelling: inserting
+ * or dropping a vowel costs little, a long-vowel letter (w, y) may stand for u/o/i/e, related consonants
+ * are close. Normalised by the longer length, 0 (same) .. 1.
+ */
+export function abjadDistance(abjad: string, latin: string): number {
+  const n = abjad.length;
+  const m = latin.length;
+  const insertCost = (c: string) => (VOWELS.includes(c) || c === "h" ? 0.25 : 1);
+  const deleteCost = (c: string) => (VOWELS.includes(c) || c === "w" || c === "h" ? 0.3 : 1);
+  let prev = [0];
+  for (let j = 1; j <= m; j++) prev.push(prev[j - 1]! + insertCost(latin[j - 1] ?? ""));
+  for (let i = 1; i <= n; i++) {
+    const a = abjad[i - 1] ?? "";
+    const deleteA = deleteCost(a);
+    const cur = [prev[0]! + deleteA];
+    for (let j = 1; j <= m; j++) {
+      const b = latin[j - 1] ?? "";
+      const insertB = insertCost(b);
+      let sub = 1;
+      if (a === b) sub = 0;
+      else if (VOWELS.includes(b) && (VOWELS.includes(a) || a === "w")) sub = 0.2;
+      else if (sameGroup(a, b)) sub = 0.35;
+      cur[j] = Math.min(prev[j]! + deleteA, cur[j - 1]! + insertB, prev[j - 1]! + sub);
+    }
+    prev = cur;
+  }
+  return prev[m]! / Math.max(n, m, 1);
+}
+
+const cache = new Map<string, TokenMatch | null>();
+const CACHE_LIMIT = 500_000;
+
+/** Compares two tokens; `abjad` when one side was written without short vowels. Null: no agreement. */
+export function compareTokens(a: NameToken, b: NameToken, abjad: boolean): TokenMatch | null {
+  if (a.text === b.text) return EXACT;
+  const key = `${abjad ? "1" : "0"}${a.text}\u0000${b.text}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const result = compareUncached(a, b, abjad);
+  cache.set(key, result);
+  return result;
+}
+
+const EXACT: TokenMatch = { similarity: 1, agreement: "exact" };
+
+function better(best: TokenMatch | null, similarity: number, agreement: TokenAgreement): TokenMatch | null {
+  return !best || similarity > best.similarity ? { similarity, agreement } : best;
+}
+
+function compareUncached(a: NameToken, b: NameToken, abjad: boolean): TokenMatch | null {
+  if (a.numeric || b.numeric) return null;
+  if (a.initial || b.initial) {
+    const [short, long] = a.initial ? [a, b] : [b, a];
+    return long.text.startsWith(short.text) ? { similarity: 0, agreement: "initial" } : null;
+  }
+  if (a.key === b.key) return { similarity: 0.9, agreement: "variant" };
+  const minLen = Math.min(a.text.length, b.text.length);
+  const lengthGap = Math.abs(a.text.length - b.text.length);
+  const distance = osaDistance(a.text, b.text, 2);
+  let best: TokenMatch | null = null;
+  // One letter changes a short name into another name (Ming/Ping), so short tokens earn less.
+  if (distance === 1 && minLen >= 3) {
+    best = better(best, minLen >= 6 ? 0.8 : minLen === 5 ? 0.7 : minLen === 4 ? 0.5 : 0.35, "typo");
+  }
+  if (distance === 2 && minLen >= 7) best = better(best, 0.6, "typo");
+  if (abjad && lengthGap <= Math.max(3, minLen / 2)) {
+    // Romanised abjad tokens have no vowels to sound out: skeleton and vowel-tolerant distance decide.
+    if (a.skeleton.length >= 2 && a.skeleton === b.skeleton) {
+      best = better(best, a.skeleton.length >= 3 ? 0.85 : 0.7, "skeleton");
+    }
+    const d = Math.min(abjadDistance(a.text, b.text), abjadDistance(b.text, a.text));
+    if (d <= 0.25 && minLen >= 3) best = better(best, 0.9 - d, "transliteration");
+  } else if (!abjad) {
+    const [pa, pb] = [a.phonetic, b.phonetic];
+    const samePhonetic = pa[0] !== "" && (pa[0] === pb[0] || pa[0] === pb[1] || pa[1] === pb[0]);
+    if (samePhonetic && minLen >= 4) best = better(best, 0.65, "phonetic");
+    if (a.skeleton.length >= 3 && a.skeleton === b.skeleton) best = better(best, 0.6, "skeleton");
+  }
+  if (!best && lengthGap <= 3 && minLen >= 4 && jaroWinkler(a.text, b.text) >= 0.92)
+    best = better(best, 0.5, "similar");
+  // "Rahman" written for "Abd al-Rahman": the same person's name shortened, or another name.
+  const [whole, part] = a.tail ? [a, b] : [b, a];
+  if (!best && whole.tail && !part.tail) {
+    const inner = compareTokens(whole.tail, part, abjad);
+    if (inner && inner.similarity >= 0.6) best = better(best, 0.45, "compound part");
+  }
+  return best;
+}

@@ -1,0 +1,174 @@
+import { GIVEN_NAME_CLASS } from "./data/given-names.ts";
+import {
+  ABD_PREFIXES,
+  DIN_SUFFIXES,
+  KUNYA,
+  LEGAL_FORMS,
+  NASAB,
+  ORG_STOPWORDS,
+  PARTICLES,
+  TITLES,
+} from "./data/name-words.ts";
+import { metaphone, skeleton } from "./keys.ts";
+import { isAbjad, transliterate } from "./transliterate.ts";
+
+/** One name part, with every key the comparators and the index use. */
+export interface NameToken {
+  text: string;
+  /** Given-name variant class id, or the text itself: tokens with equal keys are the same name. */
+  key: string;
+  skeleton: string;
+  phonetic: [string, string];
+  initial: boolean;
+  numeric: boolean;
+  /** For compounds ("abdrahman", "abubakr", "salahdin"): the distinctive part alone, often written alone. */
+  tail?: NameToken;
+}
+
+/** A name analysed once, then compared many times. */
+export interface NameForm {
+  original: string;
+  tokens: NameToken[];
+  /** Written in Arabic or Hebrew script: vowels were never there, so skeleton agreement counts more. */
+  abjad: boolean;
+}
+
+export type NameKind = "person" | "organization";
+
+const ORGANIZATION_SCHEMATA = new Set([
+  "Organization",
+  "Company",
+  "LegalEntity",
+  "PublicBody",
+  "Vessel",
+  "Airplane",
+]);
+
+export function nameKind(schema: string | undefined): NameKind {
+  return schema && ORGANIZATION_SCHEMATA.has(schema) ? "organization" : "person";
+}
+
+/** Lower-case ASCII words: transliterated, apostrophes joined, everything else a separator. */
+export function words(name: string): string[] {
+  return (
+    transliterate(name.replace(/&/g, " and "))
+      .replace(/['`’‘ʼʻ´"]/g, "")
+      // Assimilated Arabic articles are only particles when hyphenated: "ad-Din", "ur-Rahman", "as-Sayed".
+      .replace(/\b(?:a|e|u)(?:sh|th|dh|d|t|s|z|r|n)-(?=[a-z])/g, " ")
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+  );
+}
+
+const ABD_JOINED = /^abd(?:oul|ul|el|al|il|ol|ur|us|uz|ar|as|ou|u|o|e|a|i)?([a-z]{3,})$/;
+const DIN_JOINED = /^([a-z]{3,}?)(?:[aeiou]l?|)d?d(?:in|een|ine|ine)$/;
+
+function stripArticle(word: string): string {
+  const m = /^(?:al|el|ul|ar|ur|as|us|ad|ud|an|un|at|ut)([a-z]{3,})$/.exec(word);
+  return m?.[1] ?? word;
+}
+
+/** Arabic name structure: titles and connectors out, "abd al-X", "abu X" and "X ud-din" as one unit. */
+function personWords(input: string[]): string[] {
+  const out: string[] = [];
+  const meaningful = input.filter((w) => !TITLES.has(w) && !NASAB.has(w) && !PARTICLES.has(w));
+  // A name made only of such words (e.g. a bare "Sheikh") keeps them rather than vanishing.
+  if (meaningful.length === 0) return input;
+  for (let i = 0; i < input.length; i++) {
+    const word = input[i] ?? "";
+    if (TITLES.has(word) || NASAB.has(word)) continue;
+    let next = i + 1;
+    while (next < input.length && PARTICLES.has(input[next] ?? "")) next++;
+    const following = input[next];
+    if ((ABD_PREFIXES.has(word) || KUNYA.has(word)) && following && !TITLES.has(following)) {
+      const head = ABD_PREFIXES.has(word)
+        ? "abd"
+        : word === "umm" || word === "um" || word === "oum"
+          ? "umm"
+          : "abu";
+      out.push(head + stripArticle(following));
+      i = next;
+      continue;
+    }
+    if (PARTICLES.has(word)) continue;
+    if (DIN_SUFFIXES.has(word) && out.length > 0) {
+      out[out.length - 1] = `${out[out.length - 1]}din`;
+      continue;
+    }
+    out.push(canonicalCompound(word));
+  }
+  return out;
+}
+
+/** Joined spellings of the same compounds: "abdurrahman" -> "abdrahman", "salahuddin" -> "salahdin". */
+function canonicalCompound(word: string): string {
+  if (GIVEN_NAME_CLASS.has(word)) return word;
+  const abd = ABD_JOINED.exec(word);
+  if (abd?.[1]) return `abd${abd[1]}`;
+  const din = DIN_JOINED.exec(word);
+  if (din?.[1] && word.length > 6) return `${din[1]}din`;
+  const abu = /^(?:abu|abou)([a-z]{4,})$/.exec(word);
+  if (abu?.[1]) return `abu${abu[1]}`;
+  return word;
+}
+
+/** Organisation names: legal forms and function words out, spelled-out initialisms ("s c") joined. */
+function organizationWords(input: string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < input.length; ) {
+    const form = LEGAL_FORMS.find((f) => f.words.every((w, j) => input[i + j] === w));
+    // A legal form only counts as one when something else names the organisation.
+    if (form && input.length > form.words.length) {
+      i += form.words.length;
+      continue;
+    }
+    const word = input[i] ?? "";
+    if (!ORG_STOPWORDS.has(word) || input.length === 1) kept.push(word);
+    i++;
+  }
+  const joined: string[] = [];
+  for (const word of kept) {
+    const last = joined[joined.length - 1];
+    if (
+      word.length === 1 &&
+      last !== undefined &&
+      /^[a-z]+$/.test(last) &&
+      last.length <= 3 &&
+      /^[a-z]$/.test(word)
+    ) {
+      joined[joined.length - 1] = last + word;
+    } else joined.push(word);
+  }
+  return joined.length > 0 ? joined : input;
+}
+
+const ROMAN_NUMERAL = /^(?:i{1,3}|iv|vi{0,3}|ix|x{1,3})$/;
+
+const COMPOUND_TAIL = /^(?:abd|abu|umm)([a-z]{3,})$|^([a-z]{3,})din$/;
+
+export function makeToken(text: string): NameToken {
+  const compound = COMPOUND_TAIL.exec(text);
+  const tail = compound ? (compound[1] ?? compound[2]) : undefined;
+  const token = basicToken(text);
+  if (tail) token.tail = basicToken(tail);
+  return token;
+}
+
+function basicToken(text: string): NameToken {
+  return {
+    text,
+    key: GIVEN_NAME_CLASS.get(text) ?? text,
+    skeleton: skeleton(text),
+    phonetic: metaphone(text),
+    initial: text.length === 1 && /[a-z]/.test(text),
+    numeric: /\d/.test(text) || ROMAN_NUMERAL.test(text),
+  };
+}
+
+export function analyzeName(name: string, kind: NameKind = "person"): NameForm {
+  const abjad = isAbjad(name);
+  // In Arabic script the article is written joined ("الرحمن" -> "alrhmn"); it is never part of the name.
+  const raw = abjad ? words(name).map((w) => (w.length > 4 ? w.replace(/^al/, "") : w)) : words(name);
+  const parts = kind === "organization" ? organizationWords(raw) : personWords(raw);
+  return { original: name, tokens: parts.map(makeToken), abjad };
+}

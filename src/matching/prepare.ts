@@ -1,0 +1,92 @@
+import { normalizeCountry } from "./compare/country.ts";
+import { type BirthDate, parseBirthDate } from "./compare/date.ts";
+import { type DocumentValue, normalizeDocumentNumber, normalizeGender } from "./compare/identity.ts";
+import { analyzeName, type NameForm, type NameKind, nameKind, words } from "./names.ts";
+import type { MatchProfile, MatchQuery } from "./types.ts";
+
+/** Query and profile analysed once: names tokenised, dates parsed, countries and documents normalised. */
+export interface Prepared {
+  kind: NameKind;
+  names: NameForm[];
+  birthDates: BirthDate[];
+  nationalities: string[];
+  genders: string[];
+  documents: DocumentValue[];
+  birthPlaces: string[][];
+}
+
+const GENERIC_PLACE_WORDS = new Set([
+  "city",
+  "village",
+  "district",
+  "province",
+  "area",
+  "region",
+  "governorate",
+]);
+const placeWords = (place: string) => words(place).filter((w) => w.length > 2 && !GENERIC_PLACE_WORDS.has(w));
+const countries = (values: string[]) => [...new Set(values.map(normalizeCountry).filter((c) => c !== null))];
+
+export interface PreparedQuery extends Prepared {
+  birthDate: BirthDate | null;
+  nationality: string | null;
+  gender: "male" | "female" | null;
+  document: DocumentValue | null;
+}
+
+export function prepareQuery(query: MatchQuery): PreparedQuery {
+  const kind = nameKind(query.schema);
+  const birthDate = query.birthDate ? parseBirthDate(query.birthDate) : null;
+  const nationality = query.nationality ? normalizeCountry(query.nationality) : null;
+  const document = query.documentNumber
+    ? {
+        number: normalizeDocumentNumber(query.documentNumber),
+        country: query.documentCountry ? normalizeCountry(query.documentCountry) : null,
+      }
+    : null;
+  return {
+    kind,
+    names: [analyzeName(query.name, kind)],
+    birthDates: birthDate ? [birthDate] : [],
+    nationalities: nationality ? [nationality] : [],
+    genders: query.gender ? [query.gender] : [],
+    documents: document ? [document] : [],
+    birthPlaces: query.birthPlace ? [placeWords(query.birthPlace)] : [],
+    birthDate,
+    nationality,
+    gender: normalizeGender(query.gender),
+    document,
+  };
+}
+
+const cache = new WeakMap<MatchProfile, Prepared>();
+
+/** Profiles are prepared once and remembered (profiles are treated as immutable once indexed). */
+export function prepareProfile(profile: MatchProfile): Prepared {
+  const known = cache.get(profile);
+  if (known) return known;
+  const kind = nameKind(profile.schema);
+  const seen = new Set<string>();
+  const names: NameForm[] = [];
+  for (const name of profile.names) {
+    const form = analyzeName(name, kind);
+    const signature = form.tokens.map((t) => t.text).join(" ");
+    if (form.tokens.length === 0 || seen.has(signature)) continue;
+    seen.add(signature);
+    names.push(form);
+  }
+  const prepared: Prepared = {
+    kind,
+    names,
+    birthDates: profile.birthDates.map(parseBirthDate).filter((d) => d !== null),
+    nationalities: countries(profile.nationalities),
+    genders: profile.genders,
+    documents: profile.documents.map((d) => ({
+      number: normalizeDocumentNumber(d.number),
+      country: d.country ? normalizeCountry(d.country) : null,
+    })),
+    birthPlaces: profile.birthPlaces.map(placeWords).filter((w) => w.length > 0),
+  };
+  cache.set(profile, prepared);
+  return prepared;
+}

@@ -1,0 +1,78 @@
+import { compareNationality } from "./compare/country.ts";
+import { compareBirthDates } from "./compare/date.ts";
+import { compareBirthPlace, compareDocuments, compareGender } from "./compare/identity.ts";
+import { compareNames, type NameComparison, nameEvidence } from "./compare/name.ts";
+import { type Prepared, type PreparedQuery, prepareProfile, prepareQuery } from "./prepare.ts";
+import { DEFAULT_STATS, type NameStats } from "./stats.ts";
+import type { Evidence, MatchProfile, MatchQuery } from "./types.ts";
+
+/**
+ * The scorer: Fellegi–Sunter log-odds. A prior plus one named weight per comparison gives the total; the
+ * score is its logistic, a probability. The explanation lists every weight, so it sums to the total.
+ */
+
+/** Alerts start here: see docs/matching.md for the precision and recall this gives on the benchmarks. */
+export const DEFAULT_ALERT_THRESHOLD = 0.7;
+
+/** A person compared with an organisation (or the reverse): names may agree, the subjects cannot. */
+export const KIND_DIFFERS = -10;
+
+export interface PairScore {
+  score: number;
+  logOdds: number;
+  explanation: Evidence[];
+}
+
+export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function bestName(query: PreparedQuery, profile: Prepared, stats: NameStats): NameComparison | null {
+  const name = query.names[0];
+  if (!name) return null;
+  let best: NameComparison | null = null;
+  for (const listed of profile.names) {
+    const c = compareNames(name, listed, stats);
+    if (!best || c.logOdds > best.logOdds) best = c;
+  }
+  return best;
+}
+
+/** Scores a prepared query against a prepared profile. */
+export function scorePrepared(query: PreparedQuery, profile: Prepared, stats: NameStats): PairScore {
+  const explanation: Evidence[] = [
+    {
+      feature: "prior",
+      weight: round(stats.prior),
+      detail: "prior odds that two records name the same subject",
+    },
+  ];
+  if (query.kind !== profile.kind) {
+    explanation.push({
+      feature: "schema",
+      weight: KIND_DIFFERS,
+      detail: `a ${query.kind} is not an ${profile.kind}`,
+    });
+  }
+  const name = bestName(query, profile, stats);
+  if (name) explanation.push(...nameEvidence(name));
+  for (const e of [
+    compareBirthDates(query.birthDate, profile.birthDates),
+    compareNationality(query.nationality, profile.nationalities),
+    compareGender(query.gender, profile.genders),
+    compareDocuments(query.document, profile.documents),
+    compareBirthPlace(query.birthPlaces[0] ?? [], profile.birthPlaces),
+  ]) {
+    if (e) explanation.push(e);
+  }
+  const logOdds = explanation.reduce((sum, e) => sum + e.weight, 0);
+  return { score: sigmoid(logOdds), logOdds, explanation };
+}
+
+/** Scores one query against one profile. Without `stats`, built-in token frequencies are used. */
+export function scorePair(
+  query: MatchQuery,
+  profile: MatchProfile,
+  stats: NameStats = DEFAULT_STATS,
+): PairScore {
+  return scorePrepared(prepareQuery(query), prepareProfile(profile), stats);
+}
