@@ -31,10 +31,19 @@ export async function loadFtfx(): Promise<FtfxLoad> {
       ]);
     const engine: Ftfx = {
       threshold: DEFAULT_ALERT_THRESHOLD,
+      // As `ftfx match-pairs` does: the listed name alone as a profile, built-in token frequencies.
       scoreNames: (queryName, listedName, schema) => {
-        const entity: FtmEntity = { id: "listed", schema, properties: { name: [listedName] } };
-        const [profile] = profileFromEntities([entity]);
-        if (!profile) throw new Error(`the engine made no profile of ${schema} "${listedName}"`);
+        const profile: MatchProfile = {
+          entityId: "listed",
+          caption: listedName,
+          schema,
+          names: [listedName],
+          birthDates: [],
+          nationalities: [],
+          genders: [],
+          birthPlaces: [],
+          documents: [],
+        };
         return scorePair({ name: queryName, schema }, profile).score;
       },
       profiles: (entities) => profileFromEntities(entities),
