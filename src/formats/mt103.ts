@@ -23,6 +23,8 @@ const MT103_TAGS = new Set(
   ).split(" "),
 );
 const REPEATABLE = new Set(["13C", "23E", "71F"]);
+/** Fields written with a choice of options (50A, 50F or 50K); only one option may appear. */
+const OPTION_FIELDS = new Set(["50", "51", "52", "53", "54", "55", "56", "57", "59"]);
 const CHARGES = new Set(["OUR", "SHA", "BEN"]);
 
 function readMt103(message: MtMessage, index: number, file: string, id: string): Payment {
@@ -33,11 +35,16 @@ function readMt103(message: MtMessage, index: number, file: string, id: string):
     throw badInput(`MT${type} is not an MT103`, `${file}:${message.line} (${label}, block 2)`);
   }
   const fields = new Map<string, MtField>();
+  const seen = new Map<string, string>();
   for (const field of message.fields) {
     if (!MT103_TAGS.has(field.tag)) throw badInput(`:${field.tag}: is not an MT103 field`, where(field));
-    if (fields.has(field.tag) && !REPEATABLE.has(field.tag)) {
-      throw badInput(`field :${field.tag}: appears twice`, where(field));
+    // One field, whatever its option: 50K after 50F is a second ordering customer.
+    const identity = OPTION_FIELDS.has(field.tag.slice(0, 2)) ? field.tag.slice(0, 2) : field.tag;
+    const earlier = seen.get(identity);
+    if (earlier && !REPEATABLE.has(field.tag)) {
+      throw badInput(`field :${field.tag}: repeats :${earlier}:, which may appear once`, where(field));
     }
+    seen.set(identity, field.tag);
     if (!fields.has(field.tag)) fields.set(field.tag, field);
   }
   const one = (...tags: string[]) => tags.map((tag) => fields.get(tag)).find((field) => field !== undefined);

@@ -150,7 +150,16 @@ describe("parseMt103 on crafted messages", () => {
       MESSAGE.replace(":70:", ":99Z:"),
       /field 99Z\): :99Z: is not an MT103 field/,
     ],
-    ["a repeated field", MESSAGE.replace(":23B:CRED", ":20:AGAIN"), /field 20\): field :20: appears twice/],
+    [
+      "a repeated field",
+      MESSAGE.replace(":23B:CRED", ":20:AGAIN"),
+      /field 20\): field :20: repeats :20:, which may appear once/,
+    ],
+    [
+      "two options of one field",
+      MESSAGE.replace(":59:", ":50K:SYNTHETIC SECOND PAYER\r\n:59:"),
+      /field 50K\): field :50K: repeats :50F:/,
+    ],
     ["an unknown charges code", MESSAGE.replace(":71A:SHA", ":71A:XXX"), /field 71A\): "XXX" is not OUR/],
     ["a 50F line without number", MESSAGE.replace("2/1 TEST STREET", "1 TEST STREET"), /field 50F\): line/],
     ["an unclosed text block", MESSAGE.replace("-}", ""), /text block \{4: has no closing -\}/],
