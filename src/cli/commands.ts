@@ -1,7 +1,15 @@
 import type { Command } from "commander";
 import { registerDbCommands } from "./db.ts";
+import { registerEntityCommands } from "./entities.ts";
+import { registerExportCommands } from "./export.ts";
+import { registerImportCommands } from "./import.ts";
+import { registerMatchCommands } from "./match.ts";
 
 /** Every command group registers itself here; each lives in its own file under src/cli/. */
 export function registerCommands(program: Command): void {
   registerDbCommands(program);
+  registerImportCommands(program);
+  registerExportCommands(program);
+  registerEntityCommands(program);
+  registerMatchCommands(program);
 }
