@@ -7,7 +7,7 @@ import { stableId } from "../platform/ids.ts";
 import { countryCodeOrName } from "./countries.ts";
 import { type CsvRecord, readCsvRecords } from "./csv.ts";
 import { isoDate, parseLooseDate } from "./dates.ts";
-import { schemaHasProperty } from "./ftm-schema.ts";
+import { schemaHasProperty } from "../model/schema.ts";
 
 /**
  * A national list as CSV with a header row, described by a YAML column mapping (see docs/formats.md and
