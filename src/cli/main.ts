@@ -22,9 +22,12 @@ try {
     process.exitCode = isHelp || error.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
   } else if (isFtfxError(error)) {
     process.stderr.write(`ftfx: ${error.message}\n`);
-    process.exitCode = error.code === "bad_input" || error.code === "not_found" ? EXIT_BAD_INPUT : EXIT_FAILURE;
+    process.exitCode =
+      error.code === "bad_input" || error.code === "not_found" ? EXIT_BAD_INPUT : EXIT_FAILURE;
   } else {
-    process.stderr.write(`ftfx: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `ftfx: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = EXIT_FAILURE;
   }
 }

@@ -22,12 +22,17 @@ export function printTable(rows: Record<string, unknown>[], columns?: string[], 
     return;
   }
   const cell = (value: unknown): string => {
-    const text = value === undefined || value === null ? "" : Array.isArray(value) ? value.join("; ") : String(value);
+    const text =
+      value === undefined || value === null ? "" : Array.isArray(value) ? value.join("; ") : String(value);
     return text.length > maxWidth ? `${text.slice(0, maxWidth - 1)}…` : text;
   };
   const cells = rows.map((row) => cols.map((c) => cell(row[c])));
   const widths = cols.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i]?.length ?? 0)));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
   process.stdout.write(`${line(cols)}\n${line(widths.map((w) => "-".repeat(w)))}\n`);
   for (const r of cells) process.stdout.write(`${line(r)}\n`);
 }

@@ -1,13 +1,12 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
 import { addValues, type FtmEntity, type Properties } from "../model/entity.ts";
-import { getSchema, validateEntity } from "../model/schema.ts";
+import { getSchema, schemaHasProperty, validateEntity } from "../model/schema.ts";
 import { badInput } from "../platform/errors.ts";
 import { stableId } from "../platform/ids.ts";
 import { countryCodeOrName } from "./countries.ts";
 import { type CsvRecord, readCsvRecords } from "./csv.ts";
 import { isoDate, parseLooseDate } from "./dates.ts";
-import { schemaHasProperty } from "../model/schema.ts";
 
 /**
  * A national list as CSV with a header row, described by a YAML column mapping (see docs/formats.md and

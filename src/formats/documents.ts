@@ -1,6 +1,6 @@
 import { addValues, type FtmEntity, type Properties } from "../model/entity.ts";
-import { addCountry } from "./countries.ts";
 import { schemaHasProperty } from "../model/schema.ts";
+import { addCountry } from "./countries.ts";
 
 /** An identity document as a list states it, before it becomes an FtM Passport or Identification. */
 export interface DocumentFacts {

@@ -1,9 +1,9 @@
 import { addValues, type FtmEntity } from "../model/entity.ts";
+import { schemaHasProperty } from "../model/schema.ts";
 import { stableId } from "../platform/ids.ts";
 import { countryCode } from "./countries.ts";
 import { parseLooseDate, yearsBetween } from "./dates.ts";
 import { addDocument } from "./documents.ts";
-import { schemaHasProperty } from "../model/schema.ts";
 
 /**
  * The remarks column of the OFAC SDN list: `;`-separated items such as `DOB 02 Mar 1975`, `POB Cairo, Egypt`,

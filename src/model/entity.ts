@@ -42,7 +42,11 @@ export function isHandling(value: string): value is Handling {
 }
 
 /** Appends values to a property, skipping blanks and duplicates (FtM properties are sets in practice). */
-export function addValues(properties: Properties, property: string, ...values: (string | undefined | null)[]): void {
+export function addValues(
+  properties: Properties,
+  property: string,
+  ...values: (string | undefined | null)[]
+): void {
   for (const raw of values) {
     const value = raw?.trim();
     if (!value) continue;
