@@ -58,6 +58,9 @@ export function readMtBlocks(text: string, file: string): MtMessage[] {
       pendingNetwork = acknowledgement(subfields(textBlock.content, file, lineOf(textBlock.start)), where);
       return;
     }
+    if (!/^\r?\n/.test(textBlock.content)) {
+      throw badInput("text block {4: must start with a line break before its first field", where);
+    }
     const application = blocks.get("2")?.content ?? "";
     const parties = senderAndReceiver(application, basic[2] as string);
     if (!parties)

@@ -163,6 +163,11 @@ describe("parseMt103 on crafted messages", () => {
     ["an unknown charges code", MESSAGE.replace(":71A:SHA", ":71A:XXX"), /field 71A\): "XXX" is not OUR/],
     ["a 50F line without number", MESSAGE.replace("2/1 TEST STREET", "1 TEST STREET"), /field 50F\): line/],
     ["an unclosed text block", MESSAGE.replace("-}", ""), /text block \{4: has no closing -\}/],
+    [
+      "fields on the text block's first line",
+      MESSAGE.replace("{4:\r\n", "{4:"),
+      /t\.fin:1: text block \{4: must start with a line break/,
+    ],
     ["text before the first message", `hello\n${MESSAGE}`, /t\.fin:1: unexpected text before/],
     ["no message at all", "hello", /no SWIFT message/],
   ];
