@@ -6,7 +6,7 @@ import type { PaymentRule, RuleContext } from "./rule-types.ts";
 /**
  * Payments to, from or through a high-risk jurisdiction: any party's stated country, BIC country (letters
  * 5–6), IBAN country or a country named in a free-text address line, and the country of every bank in the
- * chain. One hit per payment, listing every piece of evidence.
+ * chain (by BIC, or by address for banks named without one). One hit per payment, listing every piece of evidence.
  */
 export const highRiskJurisdictionRule: PaymentRule = {
   id: "finance.high-risk-jurisdiction",
@@ -88,8 +88,12 @@ function bankEvidence(payment: Payment, countries: Set<string>): string[] {
     ["creditor's bank", payment.creditorAgentBic],
     ...(payment.intermediaryBics ?? []).map((bic): [string, string] => ["intermediary bank", bic]),
   ];
-  return banks.flatMap(([role, bic]) => {
+  const byBic = banks.flatMap(([role, bic]) => {
     const country = bic ? bicCountry(bic) : undefined;
     return bic && country && countries.has(country) ? [`${role} ${bic} is in ${country}`] : [];
   });
+  const byAddress = (payment.bankCountries ?? [])
+    .filter((country) => countries.has(country))
+    .map((country) => `a bank without BIC in the chain is in ${country}`);
+  return [...byBic, ...byAddress];
 }

@@ -100,6 +100,10 @@ function textAt(element: XmlElement | undefined, ...names: string[]): string | u
   return current?.text.trim() || undefined;
 }
 
+function intermediaryAgents(tx: XmlElement): (XmlElement | undefined)[] {
+  return ["IntrmyAgt1", "IntrmyAgt2", "IntrmyAgt3"].map((name) => child(tx, name));
+}
+
 function joined(separator: string, ...parts: (string | undefined)[]): string | undefined {
   return parts.filter((part) => part).join(separator) || undefined;
 }
@@ -115,28 +119,27 @@ class Reader {
   pacs008(transfer: XmlElement): Payment[] {
     const header = this.required(transfer, "GrpHdr");
     const settlement = child(header, "SttlmInf");
-    const reimbursementBics = ["InstgRmbrsmntAgt", "InstdRmbrsmntAgt", "ThrdRmbrsmntAgt"].map((name) =>
-      this.agentBic(child(settlement, name)),
+    const reimbursementAgents = ["InstgRmbrsmntAgt", "InstdRmbrsmntAgt", "ThrdRmbrsmntAgt"].map((name) =>
+      child(settlement, name),
     );
     return this.transactions(transfer, "CdtTrfTxInf").map((tx) => {
       const amount = this.money(this.required(tx, "IntrBkSttlmAmt"));
       const instructed = child(tx, "InstdAmt");
       const settled = child(tx, "IntrBkSttlmDt") ?? child(header, "IntrBkSttlmDt");
-      const chain = [
-        ...["PrvsInstgAgt1", "PrvsInstgAgt2", "PrvsInstgAgt3", "InstgAgt", "InstdAgt"].map((name) =>
-          this.agentBic(child(tx, name)),
-        ),
-        ...this.intermediaryBics(tx),
-        ...reimbursementBics,
-      ];
       return this.payment("pacs.008", header, tx, {
         ...amount,
         instructedAmount: instructed ? this.money(instructed) : undefined,
         valueDate: settled ? this.date(settled.text, settled) : undefined,
         debtor: this.party(this.required(tx, "Dbtr"), child(tx, "DbtrAcct")),
         ultimateDebtor: this.optionalParty(child(tx, "UltmtDbtr")),
-        debtorAgentBic: this.agentBic(child(tx, "DbtrAgt")),
-        chain,
+        debtorAgent: child(tx, "DbtrAgt"),
+        otherAgents: [
+          ...["PrvsInstgAgt1", "PrvsInstgAgt2", "PrvsInstgAgt3", "InstgAgt", "InstdAgt"].map((name) =>
+            child(tx, name),
+          ),
+          ...intermediaryAgents(tx),
+          ...reimbursementAgents,
+        ],
         charges: textAt(tx, "ChrgBr"),
       });
     });
@@ -153,33 +156,39 @@ class Reader {
         ? (textAt(requested, "Dt") ?? textAt(requested, "DtTm") ?? requested.text)
         : undefined;
       const debtor = this.party(this.required(info, "Dbtr"), child(info, "DbtrAcct"));
-      const debtorAgentBic = this.agentBic(child(info, "DbtrAgt"));
       return this.transactions(info, "CdtTrfTxInf").map((tx) =>
         this.payment("pain.001", header, tx, {
           ...this.instructedAmount(this.required(tx, "Amt")),
           valueDate: date ? this.date(date.slice(0, 10), requested as XmlElement) : undefined,
           debtor,
           ultimateDebtor: this.optionalParty(child(tx, "UltmtDbtr") ?? child(info, "UltmtDbtr")),
-          debtorAgentBic,
-          chain: this.intermediaryBics(tx),
+          debtorAgent: child(info, "DbtrAgt"),
+          otherAgents: intermediaryAgents(tx),
           charges: textAt(tx, "ChrgBr") ?? textAt(info, "ChrgBr"),
         }),
       );
     });
   }
 
-  /** What both messages share per transaction: ids, creditor side, remittance. */
+  /** What both messages share per transaction: ids, creditor side, banks, remittance. */
   private payment(
     messageType: "pacs.008" | "pain.001",
     header: XmlElement,
     tx: XmlElement,
-    specific: Omit<Payment, "id" | "messageType" | "creditor" | "intermediaryBics"> & {
-      chain: (string | undefined)[];
-    },
+    specific: Pick<
+      Payment,
+      "amount" | "currency" | "instructedAmount" | "valueDate" | "debtor" | "ultimateDebtor" | "charges"
+    > & { debtorAgent: XmlElement | undefined; otherAgents: (XmlElement | undefined)[] },
   ): Payment {
-    const { chain, ...rest } = specific;
-    const creditorAgentBic = this.agentBic(child(tx, "CdtrAgt"));
-    const intermediaryBics = otherBanks(chain, rest.debtorAgentBic, creditorAgentBic);
+    const { debtorAgent, otherAgents, ...rest } = specific;
+    const creditorAgent = child(tx, "CdtrAgt");
+    const debtorAgentBic = this.agentBic(debtorAgent);
+    const creditorAgentBic = this.agentBic(creditorAgent);
+    const agents = [debtorAgent, creditorAgent, ...otherAgents];
+    // Banks named by clearing code and address instead of a BIC still tell their country.
+    const bankCountries = agents.flatMap((agent) =>
+      agent && !this.agentBic(agent) ? (textAt(agent, "FinInstnId", "PstlAdr", "Ctry") ?? []) : [],
+    );
     const payment: Payment = {
       id: stableId("pay", this.digest, String(this.count++)),
       messageType,
@@ -190,8 +199,14 @@ class Reader {
       ...rest,
       creditor: this.party(this.required(tx, "Cdtr"), child(tx, "CdtrAcct")),
       ultimateCreditor: this.optionalParty(child(tx, "UltmtCdtr")),
+      debtorAgentBic,
       creditorAgentBic,
-      intermediaryBics,
+      intermediaryBics: otherBanks(
+        otherAgents.map((agent) => this.agentBic(agent)),
+        debtorAgentBic,
+        creditorAgentBic,
+      ),
+      bankCountries: bankCountries.length > 0 ? [...new Set(bankCountries)] : undefined,
       remittance: this.remittance(child(tx, "RmtInf")),
     };
     return dropUndefined(payment);
@@ -202,10 +217,6 @@ class Reader {
     if (found.length === 0)
       throw badInput(`no ${name} (credit transfer transaction)`, `${this.file} ${parent.path}`);
     return found;
-  }
-
-  private intermediaryBics(tx: XmlElement): (string | undefined)[] {
-    return ["IntrmyAgt1", "IntrmyAgt2", "IntrmyAgt3"].map((name) => this.agentBic(child(tx, name)));
   }
 
   private required(parent: XmlElement, name: string): XmlElement {

@@ -58,6 +58,8 @@ export interface Payment {
   creditorAgentBic?: string;
   /** Every other bank in the chain: instructing/instructed, intermediary, correspondent, previous agents. */
   intermediaryBics?: string[];
+  /** Countries of banks in the chain that the message names by clearing code and address, without a BIC. */
+  bankCountries?: string[];
   remittance?: string;
   /** Who bears the charges, as the message says it: ISO DEBT/CRED/SHAR/SLEV or MT OUR/BEN/SHA. */
   charges?: string;

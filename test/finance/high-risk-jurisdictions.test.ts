@@ -39,6 +39,15 @@ describe("high-risk jurisdiction rule", () => {
     assert.match(hits[1]?.detail ?? "", /intermediary bank SYNTKPPYXXX is in KP/);
   });
 
+  it("reads the country of a bank the message names by address instead of BIC", () => {
+    const hits = run(
+      [payment({ bankCountries: ["RU"] }), payment({ bankCountries: ["FR"] })],
+      context(["RU"]),
+    );
+    assert.equal(hits.length, 1);
+    assert.match(hits[0]?.detail ?? "", /a bank without BIC in the chain is in RU/);
+  });
+
   it("finds a listed country named in a free-text address, by FtM name or configured alias", () => {
     const byName = payment({ creditor: party("Receiver", { address: ["1 SYNTHETIC ROAD", "TEHRAN IRAN"] }) });
     const byAlias = payment({ debtor: party("Payer", { address: ["PYONGYANG, DPRK"] }) });

@@ -117,6 +117,12 @@ describe("parseIso20022 golden samples", () => {
     assert.equal(equivalent?.charges, "SLEV");
   });
 
+  it("keeps the country of a bank named by clearing code and address, without BIC", () => {
+    const [payment] = parseIso20022(read("pain.001.001.03_international_RUB.xml"), "rub.xml");
+    assert.equal(payment?.creditorAgentBic, undefined);
+    assert.deepEqual(payment?.bankCountries, ["RU"]);
+  });
+
   it("reads organisation identifiers and the BOM-prefixed Lithuanian samples", () => {
     const [payment] = parseIso20022(read("pain.001.001.03_sepa.xml"), "sepa.xml");
     assert.equal(payment?.debtor.kind, "organisation");
