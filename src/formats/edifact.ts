@@ -58,6 +58,19 @@ export function value(segment: Segment, element: number, component = 0): string 
   return text === undefined || text === "" ? undefined : text;
 }
 
+/** A count or measure in a segment: a non-negative decimal number, else an error naming the segment. */
+export function segmentNumber(
+  file: string,
+  segment: Segment,
+  text: string | undefined,
+  what: string,
+): number {
+  if (text === undefined || !/^\d+(\.\d+)?$/.test(text)) {
+    throw segmentError(file, segment, `${what} "${text ?? ""}" is not a number`);
+  }
+  return Number(text);
+}
+
 const LINE_BREAK = /[\r\n]/;
 
 /** Reads the UNA advice if the text starts with one; returns the separators and where segments begin. */

@@ -3,9 +3,15 @@
  * older US CEDIPAX layout (one PDT segment per traveller). Pure: text in, one whole Manifest out, or a
  * `badInput` naming the segment.
  */
-import { badInput } from "../platform/errors.ts";
-import { type Interchange, readInterchange, type Segment, segmentError, value } from "./edifact.ts";
-import { type Century, readYearFirst } from "./travel-dates.ts";
+import {
+  type Interchange,
+  readInterchange,
+  type Segment,
+  segmentError,
+  segmentNumber,
+  value,
+} from "./edifact.ts";
+import { type Century, isoTime, readYearFirst } from "./travel-dates.ts";
 import {
   type Baggage,
   expandBagTags,
@@ -131,13 +137,12 @@ function readDateTime(
   century: Century,
 ): string {
   const withTime = text.length === 10 || text.length === 12;
-  const datePart = withTime ? text.slice(0, -4) : text;
-  const date = readYearFirst(datePart, referenceYear, century);
-  const time = withTime ? /^([01]\d|2[0-3])([0-5]\d)$/.exec(text.slice(-4)) : null;
-  if (date === undefined || (withTime && !time)) {
+  const date = readYearFirst(withTime ? text.slice(0, -4) : text, referenceYear, century);
+  const time = withTime ? isoTime(text.slice(-4)) : undefined;
+  if (date === undefined || (withTime && time === undefined)) {
     throw segmentError(file, segment, `"${text}" is not a date (YYMMDD, CCYYMMDD, YYMMDDHHMM)`);
   }
-  return time ? `${date}T${time[1]}:${time[2]}` : date;
+  return time ? `${date}T${time}` : date;
 }
 
 interface Walk {
@@ -190,7 +195,6 @@ function readUnPaxlst(interchange: Interchange): { legs: LegDraft[]; travellers:
         if (walk.traveller) readTravellerDetail(walk, walk.traveller, segment);
     }
   }
-  if (walk.legs.length === 0) throw segmentError(file, interchange.header, "no flight (TDT) in the message");
   return walk;
 }
 
@@ -255,7 +259,11 @@ function readTravellerLoc(walk: Walk, segment: Segment): void {
   const qualifier = Number(value(segment, 0));
   const place = value(segment, 1);
   if (qualifier === 174 && walk.traveller) walk.traveller.residence = place;
-  if (qualifier === 91 && walk.document) walk.document.issuingCountry = place;
+  if (qualifier === 91) {
+    if (!walk.document)
+      throw segmentError(walk.interchange.file, segment, "issuing country before any document (DOC)");
+    walk.document.issuingCountry = place;
+  }
 }
 
 function readTravellerDtm(walk: Walk, segment: Segment): void {
@@ -308,21 +316,13 @@ function bagsOf(traveller: Traveller): Baggage {
   return traveller.baggage;
 }
 
-function count(file: string, segment: Segment, text: string | undefined, what: string): number {
-  const n = Number(text);
-  if (text === undefined || !Number.isFinite(n) || n < 0) {
-    throw segmentError(file, segment, `${what} "${text ?? ""}" is not a number`);
-  }
-  return n;
-}
-
 /** MEA+CT++2 (pieces), MEA+WT++KGM:32 (weight). */
 function readMeasure(file: string, segment: Segment, baggage: Baggage): void {
   const kind = value(segment, 0);
-  if (kind === "CT") baggage.pieces = count(file, segment, value(segment, 2), "bag count");
+  if (kind === "CT") baggage.pieces = segmentNumber(file, segment, value(segment, 2), "bag count");
   if (kind === "WT") {
     baggage.weight = {
-      value: count(file, segment, value(segment, 2, 1), "bag weight"),
+      value: segmentNumber(file, segment, value(segment, 2, 1), "bag weight"),
       unit: value(segment, 2, 0) ?? "",
     };
   }
@@ -333,7 +333,7 @@ function addBagTags(file: string, segment: Segment, baggage: Baggage): void {
   const first = value(segment, 3, 0);
   if (!first) return;
   baggage.tags.push(
-    ...expandBagTags(first, count(file, segment, value(segment, 3, 1) ?? "1", "bag tag count")),
+    ...expandBagTags(first, segmentNumber(file, segment, value(segment, 3, 1) ?? "1", "bag tag count")),
   );
 }
 
@@ -354,7 +354,6 @@ function readLegacy(interchange: Interchange): { legs: LegDraft[]; travellers: T
     else if (segment.tag === "PDT")
       walk.travellers.push(readPdt(file, segment, referenceYear, walk.travellers.length + 1));
   }
-  if (walk.legs.length === 0) throw badInput("no flight (TDT) in the message", file);
   return walk;
 }
 

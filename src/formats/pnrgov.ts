@@ -4,7 +4,14 @@
  * payment), itinerary (TVL with codeshare TRA, seats) and check-in (TRI/TIF/SSD/TBD). The PNR history
  * (from ABI on) is skipped: it repeats superseded data. Pure: text in, one whole Manifest out.
  */
-import { type Interchange, readInterchange, type Segment, segmentError, value } from "./edifact.ts";
+import {
+  type Interchange,
+  readInterchange,
+  type Segment,
+  segmentError,
+  segmentNumber,
+  value,
+} from "./edifact.ts";
 import { type Century, isoTime, readDayFirst, readDayMonthName } from "./travel-dates.ts";
 import {
   type Baggage,
@@ -34,8 +41,8 @@ interface PnrDraft {
   travellers: Traveller[];
   /** The traveller reference as the message gives it (TIF), per traveller. */
   localRefs: Map<Traveller, string>;
-  infants: { segment: Segment; adult?: Traveller; surname: string; givenNames: string; birthDate?: string }[];
-  infantDocs: { segment: Segment; adult?: Traveller; docs: SsrDocs }[];
+  infants: { adult?: Traveller; surname: string; givenNames: string; birthDate?: string }[];
+  infantDocs: { adult?: Traveller; docs: SsrDocs }[];
   ticketDate?: string;
 }
 
@@ -71,7 +78,7 @@ export function pnrgovFromInterchange(ic: Interchange): Manifest {
     preparedOn: ic.preparedOn,
     flight,
     travellers: walk.drafts.flatMap((d) => d.travellers),
-    pnrs: pnrs,
+    pnrs,
   };
 }
 
@@ -336,13 +343,15 @@ function findTraveller(walk: Walk, draft: PnrDraft, segment: Segment): Traveller
   );
 }
 
-/** The traveller an SSR is about: the TIF it follows, or the reference it carries. */
+/** The traveller an SSR is about: the one its reference names, else the TIF it follows. */
 function ssrTraveller(
   walk: Walk,
   draft: PnrDraft,
   segment: Segment,
   localRef: string | undefined,
 ): Traveller {
+  const named = draft.travellers.find((t) => draft.localRefs.get(t) === localRef);
+  if (named) return named;
   if (walk.zone === "traveller" && walk.traveller) return walk.traveller;
   return travellerByRef(walk, draft, segment, localRef);
 }
@@ -364,7 +373,7 @@ function readSsr(walk: Walk, draft: PnrDraft, segment: Segment): void {
       const normalised = normaliseSeat(seat);
       if (!SEAT.test(normalised))
         throw segmentError(walk.ic.file, segment, `seat "${seat}" is not a row and letter`);
-      const traveller = travellerByRef(walk, draft, segment, element[2]?.trim());
+      const traveller = ssrTraveller(walk, draft, segment, element[2]?.trim());
       addSeat(draft, traveller, normalised, value(segment, 0, 6), value(segment, 0, 7));
     }
   }
@@ -407,7 +416,7 @@ function readDocs(
     gender: infant ? gender?.[0] : gender,
     nationality,
   };
-  if (infant) draft.infantDocs.push({ segment, adult, docs });
+  if (infant) draft.infantDocs.push({ adult, docs });
   else applyDocs(adult, docs);
   draft.pnr.ssrDocs.push(docs);
 }
@@ -465,7 +474,6 @@ function readInfant(
   const adult =
     walk.zone === "traveller" || localRef ? ssrTraveller(walk, draft, segment, localRef) : undefined;
   draft.infants.push({
-    segment,
     adult,
     surname,
     givenNames: stripTitle(given ?? ""),
@@ -506,10 +514,10 @@ function readBags(walk: Walk, segment: Segment): void {
   if (!traveller || traveller.baggage) return; // the same bags repeat on every segment
   const [pieces, weight, unit] = [0, 1, 2].map((i) => value(segment, 1, i));
   const baggage: Baggage = { tags: [] };
-  if (pieces !== undefined) baggage.pieces = numberIn(walk, segment, pieces, "bag count");
+  if (pieces !== undefined) baggage.pieces = segmentNumber(walk.ic.file, segment, pieces, "bag count");
   if (weight !== undefined) {
     baggage.weight = {
-      value: numberIn(walk, segment, weight, "bag weight"),
+      value: segmentNumber(walk.ic.file, segment, weight, "bag weight"),
       unit: WEIGHT_UNITS[unit ?? ""] ?? unit ?? "",
     };
   }
@@ -517,19 +525,14 @@ function readBags(walk: Walk, segment: Segment): void {
     const tag = element[1]?.trim();
     if (tag)
       baggage.tags.push(
-        ...expandBagTags(tag, numberIn(walk, segment, element[2]?.trim() || "1", "bag tag count")),
+        ...expandBagTags(
+          tag,
+          segmentNumber(walk.ic.file, segment, element[2]?.trim() || "1", "bag tag count"),
+        ),
       );
   }
   baggage.tags = [...new Set(baggage.tags)];
   traveller.baggage = baggage;
-}
-
-function numberIn(walk: Walk, segment: Segment, text: string, what: string): number {
-  const n = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(n)) {
-    throw segmentError(walk.ic.file, segment, `${what} "${text}" is not a number`);
-  }
-  return n;
 }
 
 function readAgency(segment: Segment): Pnr["travelAgency"] {

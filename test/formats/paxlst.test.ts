@@ -298,6 +298,16 @@ test("a bad segment rejects the whole message, naming its number, tag and reason
     "segment 2 (UNH)",
     "not PAXLST",
   );
+  rejects(
+    () => parsePaxlst(withSegment(10, "MEA+CT++two"), "bad.edi"),
+    "segment 11 (MEA)",
+    'bag count "two"',
+  );
+  rejects(
+    () => parsePaxlst(withSegment(9, "LOC+91+CHN"), "bad.edi"),
+    "segment 10 (LOC)",
+    "before any document",
+  );
 });
 
 test("property: any passenger list, written with any separators, reads back as written", () => {

@@ -343,6 +343,21 @@ test("a bad segment rejects the whole message, naming its number, tag and reason
   );
 });
 
+test("one TIF with two given names is two co-travellers; an SSR's reference picks its traveller", () => {
+  const family = {
+    5: "TIF+LOBB+MOLLYMRS:A:1+ZARA:A:2",
+    6: "SSR+DOCS:HK::DL:::::/P/GBR/555666777//01JAN10/F/26APR25/LOBB/ZARA+::2",
+  };
+  const manifest = parsePnrgov(withSegments(family), "family.edi");
+  assert.deepEqual(manifest.pnrs?.[0]?.travellers, ["7C789A/1", "7C789A/2"]);
+  const [molly, zara] = manifest.travellers;
+  assert.deepEqual([molly?.fullName, molly?.documents], ["MOLLY LOBB", []]);
+  assert.deepEqual(
+    [zara?.fullName, zara?.birthDate, zara?.documents[0]?.number],
+    ["ZARA LOBB", "2010-01-01", "555666777"],
+  );
+});
+
 test("a hotel part (MSG, TVL without an arrival airport) is skipped up to the next flight", () => {
   const hotel =
     "MSG+8'TVL+220119:1500:250119+IAD:ANY HOTEL++VN+67576:ROH'TVL+220119:1220::1505+FRA+IAD+UA+988:B";
