@@ -32,8 +32,19 @@ export interface Store {
   /** Runs the committed migrations; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;
-  /** Raw SQL for the few places Drizzle has no words for (LISTEN/NOTIFY, test clean-up). */
+  /** Raw SQL for the few places Drizzle has no words for (test clean-up, maintenance). */
   exec(sql: string): Promise<void>;
+  /**
+   * Subscribes to a PostgreSQL notification channel (NOTIFY is delivered on commit, also across
+   * processes on PostgreSQL); returns a function that unsubscribes.
+   */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+}
+
+const CHANNEL_NAME = /^[a-z_][a-z0-9_]*$/;
+
+function checkChannel(channel: string): void {
+  if (!CHANNEL_NAME.test(channel)) throw new Error(`invalid notification channel name: ${channel}`);
 }
 
 export interface StoreOptions {
@@ -62,6 +73,11 @@ async function openPglite(dataDir: string): Promise<Store> {
     exec: async (sql) => {
       await client.exec(sql);
     },
+    listen: async (channel, onMessage) => {
+      checkChannel(channel);
+      const unsubscribe = await client.listen(channel, onMessage);
+      return () => unsubscribe();
+    },
   };
 }
 
@@ -78,6 +94,19 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
     close: () => pool.end(),
     exec: async (sql) => {
       await pool.query(sql);
+    },
+    listen: async (channel, onMessage) => {
+      checkChannel(channel);
+      // LISTEN needs one connection of its own for as long as the subscription lives.
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      client.on("notification", (message) => {
+        if (message.channel === channel) onMessage(message.payload ?? "");
+      });
+      await client.query(`LISTEN ${channel}`);
+      return async () => {
+        await client.end();
+      };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { DbOrTx } from "../platform/db.ts";
+import { notifyEntitiesChanged } from "./notify.ts";
 import type { Change, EntityRow } from "./rows.ts";
 import { entities, entityVersions } from "./schema.ts";
 
@@ -58,6 +59,10 @@ export async function writeEntities(
       insert into ${entityVersions} (entity_id, version, change, actor, import_id, at, state)
       select id, version, change, ${context.actor}::text, ${context.importId}::text, ${context.at}::timestamptz, ${STATE} from input`);
   }
+  await notifyEntitiesChanged(
+    db,
+    changed.map(({ row }) => row.id),
+  );
 }
 
 /** `entities.id in (…)` with the ids as one JSON parameter instead of one parameter each. */
