@@ -1,4 +1,14 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import type { JsonObject } from "./audit-chain.ts";
 
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: "string" });
@@ -54,7 +64,9 @@ export const recipientGroups = pgTable("recipient_groups", {
 export const arrangements = pgTable("arrangements", {
   id: text("id").primaryKey(),
   originator: jsonb("originator").$type<{ agency: string } | { country: string }>().notNull(),
-  recipient: jsonb("recipient").$type<{ agency: string } | { country: string } | { group: string }>().notNull(),
+  recipient: jsonb("recipient")
+    .$type<{ agency: string } | { country: string } | { group: string }>()
+    .notNull(),
   disclosure: text("disclosure").notNull(),
   purposes: jsonb("purposes").$type<string[]>().notNull(),
   validFrom: time("valid_from").notNull(),
@@ -99,7 +111,10 @@ export const disclosures = pgTable(
     reference: text("reference").notNull(),
     firstAt: time("first_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.entityId, t.agencyId] }), index("disclosures_reference_idx").on(t.reference)],
+  (t) => [
+    primaryKey({ columns: [t.entityId, t.agencyId] }),
+    index("disclosures_reference_idx").on(t.reference),
+  ],
 );
 
 /** An agency's inbox: hits on its records, withdrawals, follow-up requests and decisions, reviews due. */

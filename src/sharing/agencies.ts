@@ -1,0 +1,66 @@
+/** Partner agencies and their people: added by the operator or a secretariat admin, every addition audited. */
+import { asc, eq } from "drizzle-orm";
+import type { Db, DbOrTx } from "../platform/db.ts";
+import { badInput, notFound } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { appendAudit, auditBody } from "./audit-log.ts";
+import type { SharingContext } from "./context.ts";
+import { agencies } from "./schema.ts";
+import { type Agency, parseAgencyType, parseCountry } from "./types.ts";
+
+export interface AgencyRecord extends Agency {
+  /** Coalition member: GREEN and stricter handling reach only members. */
+  member: boolean;
+  contact: string;
+}
+
+export interface NewAgency {
+  country: string;
+  name: string;
+  type: string;
+  member?: boolean;
+  contact?: string;
+}
+
+export async function addAgency(db: Db, input: NewAgency, context: SharingContext): Promise<AgencyRecord> {
+  const name = input.name.trim();
+  if (!name) throw badInput("an agency needs a name", "name");
+  const agency: AgencyRecord = {
+    id: newId("agy"),
+    country: parseCountry(input.country, "country"),
+    name,
+    type: parseAgencyType(input.type, "type"),
+    member: input.member ?? true,
+    contact: input.contact?.trim() || `${name} (${input.country.toUpperCase()})`,
+  };
+  const now = context.clock.now();
+  await db.transaction(async (tx) => {
+    await tx.insert(agencies).values({ ...agency, createdAt: now.toISOString() });
+    await appendAudit(
+      tx,
+      auditBody(context.actor, now, "agency.add", { subject: agency.id, agency: { ...agency } }),
+    );
+  });
+  return agency;
+}
+
+export async function listAgencies(db: DbOrTx): Promise<AgencyRecord[]> {
+  const rows = await db.select().from(agencies).orderBy(asc(agencies.country), asc(agencies.name));
+  return rows.map(toAgency);
+}
+
+export async function findAgency(db: DbOrTx, id: string): Promise<AgencyRecord | undefined> {
+  const [row] = await db.select().from(agencies).where(eq(agencies.id, id));
+  return row ? toAgency(row) : undefined;
+}
+
+export async function getAgency(db: DbOrTx, id: string): Promise<AgencyRecord> {
+  const agency = await findAgency(db, id);
+  if (!agency) throw notFound(`no agency with id ${id}`);
+  return agency;
+}
+
+function toAgency(row: typeof agencies.$inferSelect): AgencyRecord {
+  const { createdAt: _createdAt, ...agency } = row;
+  return { ...agency, type: parseAgencyType(row.type, "agencies.type") };
+}

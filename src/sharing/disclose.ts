@@ -1,0 +1,244 @@
+/**
+ * The store-side choke point: takes what the registry or the matcher found, lets the policy decide each
+ * record for the viewer, shapes it with the presenters, and in one transaction writes the audit entry,
+ * remembers which agency was shown which reference, and tells originators about hits on their records.
+ * Routes, CLI and screening call these and never filter on their own.
+ */
+import { inArray, or, sql } from "drizzle-orm";
+import type { MatchResult } from "../matching/types.ts";
+import type { RegistryEntity } from "../model/entity.ts";
+import type { Clock } from "../platform/clock.ts";
+import type { Db, DbOrTx, Tx } from "../platform/db.ts";
+import { toRegistryEntity } from "../registry/rows.ts";
+import { entities } from "../registry/schema.ts";
+import type { JsonObject, JsonValue } from "./audit-chain.ts";
+import { appendAudit, auditBody } from "./audit-log.ts";
+import { notify } from "./notifications.ts";
+import { type DisclosureDecision, decideDisclosure } from "./policy.ts";
+import {
+  type EntityView,
+  type MatchView,
+  type PresentContext,
+  presentEntity,
+  presentMatches,
+  type Related,
+  referenceFor,
+} from "./present.ts";
+import { disclosures } from "./schema.ts";
+import type { Actor, Agency, FollowUpGrant, Purpose } from "./types.ts";
+import { loadGrants, loadPolicyWorld, type PolicyWorld } from "./world.ts";
+
+export interface DiscloseOptions {
+  /** The server secret behind opaque references (FTFX_REFERENCE_SECRET). */
+  referenceKey: string;
+  clock: Clock;
+  /** What the audit entry calls the call, e.g. `match` or `screening.traveller`. */
+  action?: string;
+  /** The traveller or payment screened; passed to originators on a hit when the level is summary or more. */
+  queryContext?: JsonObject;
+  /** Results to return at most, applied after hidden matches are dropped. */
+  limit?: number;
+}
+
+/** FtM properties by which a passport, sanction or link record points at the record it belongs to. */
+const REFERRING_PROPERTIES = [
+  "holder",
+  "entity",
+  "person",
+  "relative",
+  "associate",
+  "member",
+  "organization",
+];
+
+interface Decided {
+  record: RegistryEntity;
+  decision: DisclosureDecision;
+}
+
+/**
+ * The matches a viewer may see, for the stated purpose, in the matcher's order. Every call is audited with
+ * its purpose and every decision (hidden ones too); originators of shown records get a hit notification.
+ */
+export async function discloseMatches(
+  db: Db,
+  actor: Actor,
+  purpose: Purpose,
+  results: readonly MatchResult[],
+  options: DiscloseOptions,
+): Promise<MatchView[]> {
+  const now = options.clock.now();
+  const records = await loadRecords(
+    db,
+    results.map((r) => r.entityId),
+  );
+  const decider = await deciderFor(db, actor, purpose, [...records.keys()], now);
+  const items = results.flatMap((match) => {
+    const record = records.get(match.entityId);
+    return record ? [{ match, record, decision: decider.decide(record) }] : [];
+  });
+  const related = await relatedFor(db, items, decider.decide);
+  const views = presentMatches(
+    items,
+    (record) => decider.contextFor(record, related.get(record.id) ?? [], options.referenceKey),
+    options.limit,
+  );
+  const shown = items.filter((i) => i.decision.level !== "none").slice(0, views.length);
+  await db.transaction(async (tx) => {
+    await appendAudit(
+      tx,
+      auditBody(actor, now, options.action ?? "match", {
+        purpose,
+        results: items.map(({ record, decision }) => decisionEntry(record, decision)),
+      }),
+    );
+    await recordDisclosures(tx, actor, shown, options, now, "hit", purpose);
+  });
+  return views;
+}
+
+/**
+ * One record as the viewer may see it for the purpose, or null when it does not exist for the viewer
+ * (missing, hidden and withdrawn look the same). Audited as a read.
+ */
+export async function discloseEntity(
+  db: Db,
+  actor: Actor,
+  purpose: Purpose,
+  entityId: string,
+  options: DiscloseOptions,
+): Promise<EntityView | null> {
+  const now = options.clock.now();
+  const record = (await loadRecords(db, [entityId])).get(entityId);
+  const decider = await deciderFor(db, actor, purpose, record ? [record.id] : [], now);
+  const decision = record ? decider.decide(record) : { level: "none" as const, reason: "no such record" };
+  let view: EntityView | null = null;
+  if (record) {
+    const related = await relatedFor(db, [{ record, decision }], decider.decide);
+    view = presentEntity(
+      record,
+      decision,
+      decider.contextFor(record, related.get(record.id) ?? [], options.referenceKey),
+    );
+  }
+  await db.transaction(async (tx) => {
+    await appendAudit(
+      tx,
+      auditBody(actor, now, options.action ?? "record.read", {
+        purpose,
+        subject: entityId,
+        decision: record ? decisionEntry(record, decision) : { level: "none", reason: "no such record" },
+      }),
+    );
+    if (record && view)
+      await recordDisclosures(tx, actor, [{ record, decision }], options, now, "read", purpose);
+  });
+  return view;
+}
+
+/** The viewer as the policy knows it; an agency missing from the store (the local operator) is outside the coalition. */
+function viewerOf(world: PolicyWorld, agencyId: string): Agency {
+  return world.agencies.get(agencyId) ?? { id: agencyId, country: "", name: agencyId, type: "secretariat" };
+}
+
+async function deciderFor(db: DbOrTx, actor: Actor, purpose: Purpose, entityIds: string[], now: Date) {
+  const world = await loadPolicyWorld(db);
+  const viewer = viewerOf(world, actor.agencyId);
+  const grants: FollowUpGrant[] = await loadGrants(db, viewer.id, entityIds, now);
+  const decide = (record: RegistryEntity): DisclosureDecision =>
+    decideDisclosure({
+      viewer,
+      purpose,
+      record,
+      arrangements: world.arrangements,
+      grants,
+      now,
+      coalition: world.coalition,
+    });
+  return {
+    decide,
+    contextFor(record: RegistryEntity, related: Related[], referenceKey: string): PresentContext {
+      const originator = world.agencies.get(record.originator);
+      return { contact: originator?.contact ?? record.originator, referenceKey, related };
+    },
+  };
+}
+
+async function loadRecords(db: DbOrTx, ids: readonly string[]): Promise<Map<string, RegistryEntity>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(entities)
+    .where(inArray(entities.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, toRegistryEntity(row)]));
+}
+
+/** Passports, sanctions and links pointing at records shown at summary or more, each with its own decision. */
+async function relatedFor(
+  db: DbOrTx,
+  items: readonly Decided[],
+  decide: (record: RegistryEntity) => DisclosureDecision,
+): Promise<Map<string, Related[]>> {
+  const ids = items
+    .filter((i) => ["summary", "full", "own"].includes(i.decision.level))
+    .map((i) => i.record.id);
+  const found = new Map<string, Related[]>();
+  if (ids.length === 0) return found;
+  const idList = sql`array(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+  const rows = await db
+    .select()
+    .from(entities)
+    .where(or(...REFERRING_PROPERTIES.map((p) => sql`(${entities.properties} -> ${p}) ?| ${idList}`)));
+  const wanted = new Set(ids);
+  for (const row of rows) {
+    const record = toRegistryEntity(row);
+    const decision = decide(record);
+    const targets = new Set(
+      REFERRING_PROPERTIES.flatMap((p) => record.properties[p] ?? []).filter((id) => wanted.has(id)),
+    );
+    for (const target of targets) found.set(target, [...(found.get(target) ?? []), { record, decision }]);
+  }
+  return found;
+}
+
+function decisionEntry(record: RegistryEntity, decision: DisclosureDecision): JsonObject {
+  return {
+    entityId: record.id,
+    originator: record.originator,
+    level: decision.level,
+    arrangementId: decision.arrangementId ?? null,
+    reason: decision.reason,
+  };
+}
+
+/** Remembers the reference each agency was shown and tells the originator, for records of other agencies. */
+async function recordDisclosures(
+  tx: Tx,
+  actor: Actor,
+  shown: readonly Decided[],
+  options: DiscloseOptions,
+  now: Date,
+  how: "hit" | "read",
+  purpose: Purpose,
+): Promise<void> {
+  for (const { record, decision } of shown) {
+    if (decision.level === "own" || decision.level === "none") continue;
+    const reference = referenceFor(record.id, options.referenceKey);
+    await tx
+      .insert(disclosures)
+      .values({ entityId: record.id, agencyId: actor.agencyId, reference, firstAt: now.toISOString() })
+      .onConflictDoNothing();
+    const body: { [key: string]: JsonValue } = {
+      how,
+      entityId: record.id,
+      reference,
+      by: { agencyId: actor.agencyId, userId: actor.userId },
+      purpose,
+      at: now.toISOString(),
+      level: decision.level,
+    };
+    if (how !== "hit") continue;
+    if (options.queryContext && decision.level !== "hit-no-hit") body.context = options.queryContext;
+    await notify(tx, record.originator, "hit", body, now);
+  }
+}

@@ -1,0 +1,101 @@
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { fixedClock } from "../../src/platform/clock.ts";
+import type { Store } from "../../src/platform/db.ts";
+import {
+  appendAudit,
+  auditBody,
+  auditIdFor,
+  tailAudit,
+  verifyAuditLog,
+} from "../../src/sharing/audit-log.ts";
+import { LOCAL_OPERATOR } from "../../src/sharing/context.ts";
+import { STORE_KINDS, type TestStore } from "../support/stores.ts";
+
+const AT = fixedClock("2026-06-01T00:00:00Z").now();
+
+async function append(store: Store, n: number): Promise<void> {
+  for (let i = 0; i < n; i += 1) {
+    await store.db.transaction((tx) => appendAudit(tx, auditBody(LOCAL_OPERATOR, AT, "test", { n: i })));
+  }
+}
+
+/** Each tamper case starts from a fresh log of 6 entries, tampers with the rows directly and expects a named entry. */
+const TAMPERING: { name: string; sql: string; brokenAt: number }[] = [
+  {
+    name: "a changed body",
+    sql: `update audit_log set body = jsonb_set(body, '{n}', '99') where seq = 3`,
+    brokenAt: 3,
+  },
+  {
+    name: "a changed body with its own hash recomputed",
+    sql: `update audit_log set body = jsonb_set(body, '{n}', '99'), hash = repeat('a', 64) where seq = 3`,
+    brokenAt: 3,
+  },
+  { name: "a deleted middle row", sql: "delete from audit_log where seq = 4", brokenAt: 5 },
+  {
+    name: "two swapped rows",
+    sql: "update audit_log set seq = -2 where seq = 2; update audit_log set seq = 2 where seq = 3; update audit_log set seq = 3 where seq = -2",
+    brokenAt: 3, // the old third entry, now in second place
+  },
+  { name: "deleted newest rows", sql: "delete from audit_log where seq >= 5", brokenAt: 5 },
+  {
+    name: "an appended forged row",
+    sql: `insert into audit_log select 'aud_forged', 7, hash, hash, body from audit_log where seq = 6`,
+    brokenAt: 7,
+  },
+];
+
+for (const kind of STORE_KINDS) {
+  describe(`audit log on ${kind.name}`, () => {
+    let testStore: TestStore;
+    before(async () => {
+      testStore = await kind.open();
+    });
+    after(() => testStore.dispose());
+
+    test("an empty log verifies with no entries; appends chain and verify", async () => {
+      assert.deepEqual(await verifyAuditLog(testStore.store.db), { ok: true, entries: 0 });
+      await append(testStore.store, 5);
+      assert.deepEqual(await verifyAuditLog(testStore.store.db), { ok: true, entries: 5 });
+      const tail = await tailAudit(testStore.store.db, { limit: 2 });
+      assert.deepEqual(
+        tail.map((e) => e.seq),
+        [4, 5],
+      );
+    });
+
+    test("concurrent appends each get their own place in the chain", async () => {
+      const before = (await tailAudit(testStore.store.db, { limit: 1 }))[0]?.seq ?? 0;
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          testStore.store.db.transaction((tx) =>
+            appendAudit(tx, auditBody(LOCAL_OPERATOR, AT, "parallel", { i })),
+          ),
+        ),
+      );
+      const verdict = await verifyAuditLog(testStore.store.db);
+      assert.deepEqual(verdict, { ok: true, entries: before + 12 });
+    });
+  });
+
+  describe(`audit tampering on ${kind.name}`, () => {
+    let testStore: TestStore;
+    before(async () => {
+      testStore = await kind.open();
+    });
+    after(() => testStore.dispose());
+
+    for (const tamper of TAMPERING) {
+      test(`verify names the first broken entry after ${tamper.name}`, async () => {
+        const { store } = testStore;
+        await store.exec("delete from audit_log; delete from audit_head");
+        await append(store, 6);
+        assert.deepEqual(await verifyAuditLog(store.db), { ok: true, entries: 6 });
+        await store.exec(tamper.sql);
+        const expected = tamper.name.includes("forged") ? "aud_forged" : auditIdFor(tamper.brokenAt);
+        assert.deepEqual(await verifyAuditLog(store.db), { ok: false, firstBrokenAt: expected });
+      });
+    }
+  });
+}
