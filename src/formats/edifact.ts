@@ -153,15 +153,21 @@ export function tokenize(text: string, file: string): Tokenized {
       segmentLine = line;
     }
     if (c === release) {
-      const next = body[i + 1];
-      if (next === undefined || LINE_BREAK.test(next)) {
+      // The released character may sit after a line break: wrapping can fall anywhere.
+      let next = i + 1;
+      while (body[next] === "\r" || body[next] === "\n") {
+        if (body[next] === "\n") line++;
+        next++;
+      }
+      const released = body[next];
+      if (released === undefined) {
         throw badInput(
-          `release character ${release} ends the line; it must precede the character it releases`,
+          `release character ${release} ends the text; it must precede the character it releases`,
           `${file}:${line} segment ${segments.length + 1}`,
         );
       }
-      current += next;
-      i++;
+      current += released;
+      i = next;
     } else if (c === component) {
       components.push(current);
       current = "";

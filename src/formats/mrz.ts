@@ -97,7 +97,12 @@ const strip = (text: string) => text.replace(/</g, " ").trim().replace(/\s+/g, "
 export function readMrz(input: string[], today: Date = new Date()): MrzResult {
   const lines = input.map((line) => line.trim()).filter((line) => line !== "");
   const layout = layoutOf(lines);
-  const { details, fields } = parseMrz(lines);
+  const { details, fields, format } = parseMrz(lines);
+  if (format !== "TD1" && format !== "TD2" && format !== "TD3") {
+    // The package takes a 36-character MRZ with digits late on line 1 (or IDFRA…) for the old French card.
+    throw badInput(`read as a ${format}, which is not an ICAO 9303 layout`, "MRZ line 1");
+  }
+  const first = lines[0] ?? "";
   const data = lines[1] ?? ""; // the line with dates, sex and nationality in every layout
   const at = layout.format === "TD1" ? POSITIONS.TD1 : POSITIONS.other;
   const year = today.getUTCFullYear();
@@ -126,11 +131,12 @@ export function readMrz(input: string[], today: Date = new Date()): MrzResult {
   const name = readName(layout.format, lines, fields, warnings);
   return {
     format: layout.format,
-    documentCode: strip(lines[0]?.slice(0, 2) ?? ""),
-    documentNumber: fields.documentNumber ?? strip(data.slice(0, 9)),
+    documentCode: strip(first.slice(0, 2)),
+    documentNumber:
+      fields.documentNumber ?? strip(layout.format === "TD1" ? first.slice(5, 14) : data.slice(0, 9)),
     ...name,
     nationality: strip(data.slice(at.nationality, at.nationality + 3)),
-    issuingState: strip(lines[0]?.slice(2, 5) ?? ""),
+    issuingState: strip(first.slice(2, 5)),
     birthDate: date("birthDate", at.birth, "past"),
     sex: sex === "M" || sex === "F" ? sex : sex === "<" || sex === "X" ? "X" : undefined,
     expiryDate: date("expiryDate", at.expiry, "near"),

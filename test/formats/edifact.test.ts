@@ -108,6 +108,12 @@ test("a typographic apostrophe in place of the terminator is named", () => {
   rejects(() => tokenize("UNB+X'SSR+DOCS:PARK\u2019\nTVL+1'", "t.edi"), "segment 2 (SSR)", "U+2019");
 });
 
+test("a line break between the release character and the released one is dropped like any other", () => {
+  const { segments } = tokenize("UNB+X'\nNAD+FL+++O?\r\n'LEARY'\nDTM+329:331231'", "t.edi");
+  assert.equal(value(at(segments, 1), 3, 0), "O'LEARY");
+  assert.equal(at(segments, 2).line, 4);
+});
+
 test("a release character at the end of the text is an error", () => {
   rejects(() => tokenize("UNB+X'FTX+A?", "t.edi"), "segment 2", "release character");
 });

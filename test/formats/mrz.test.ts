@@ -205,4 +205,9 @@ test("text that is no MRZ is bad input naming the line and the reason", () => {
   rejects(() => readMrz([td3[0] ?? "", (td3[1] ?? "").slice(0, 36)], TODAY), "MRZ line 2", "36 characters");
   rejects(() => readMrz(["1".repeat(44), td3[1] ?? ""], TODAY), "MRZ line 1", "document code");
   rejects(() => readMrz(["Hello, world", "this is no passport"], TODAY), "MRZ line 1", '"e" at column 2');
+  rejects(
+    () => readMrz(["IDFRATEST<NAME<<<<<<<<<<<<<<<<0CHE02", "1710GVA123451ROBERTA<<<<<<<9112311F2"], TODAY),
+    "MRZ line 1",
+    "FRENCH_NATIONAL_ID",
+  );
 });
