@@ -124,13 +124,13 @@ for (const kind of STORE_KINDS) {
       assert.ok(entries.length >= 1);
       assert.equal(entries[0]?.body.purpose, "border-screening");
       assert.deepEqual(
-        (entries[0]?.body.results as { level: string }[]).map((r) => r.level),
+        ((entries[0]?.body.results ?? []) as { level: string }[]).map((r) => r.level),
         ["none"],
       );
       const inbox = await listNotifications(db, nl, { limit: 50 });
       const hits = inbox.filter((n) => n.kind === "hit");
       assert.ok(hits.length >= 1);
-      assert.equal((hits[0]?.body.by as { agencyId: string }).agencyId, de);
+      assert.equal((hits[0]?.body.by as { agencyId: string } | undefined)?.agencyId, de);
       assert.equal(hits[0]?.body.purpose, "border-screening");
       assert.ok(inbox.every((n) => (n.body.by as { agencyId: string } | undefined)?.agencyId !== fr));
       assert.deepEqual(await verifyAuditLog(db), { ok: true, entries: (await findAudit(db, {})).length });
