@@ -143,15 +143,30 @@ export function tokenize(text: string, file: string): Tokenized {
     return segment;
   };
 
+  // Runs of ordinary characters are copied as slices, not one character at a time.
+  let from = start;
+  const flush = (to: number) => {
+    if (to > from) current += body.slice(from, to);
+  };
   for (let i = start; i < body.length; i++) {
-    const c = body[i] as string;
-    if (c === "\n") line++;
-    if (c === "\n" || c === "\r") continue;
+    const c = body[i];
+    if (c === "\n" || c === "\r") {
+      flush(i);
+      from = i + 1;
+      if (c === "\n") line++;
+      continue;
+    }
     if (segmentStart === -1) {
-      if (c === " " || c === "\t") continue;
+      if (c === " " || c === "\t") {
+        from = i + 1;
+        continue;
+      }
       segmentStart = i;
       segmentLine = line;
     }
+    if (c !== release && c !== component && c !== element && c !== terminator) continue;
+    flush(i);
+    from = i + 1;
     if (c === release) {
       // The released character may sit after a line break: wrapping can fall anywhere.
       let next = i + 1;
@@ -168,6 +183,7 @@ export function tokenize(text: string, file: string): Tokenized {
       }
       current += released;
       i = next;
+      from = next + 1;
     } else if (c === component) {
       components.push(current);
       current = "";
@@ -176,7 +192,7 @@ export function tokenize(text: string, file: string): Tokenized {
       elements.push(components);
       components = [];
       current = "";
-    } else if (c === terminator) {
+    } else {
       const segment = finish();
       if (terminator === "'" && segment.elements.some((e) => e.some((part) => part.includes("\u2019")))) {
         throw segmentError(
@@ -185,10 +201,9 @@ export function tokenize(text: string, file: string): Tokenized {
           "contains a typographic apostrophe ’ (U+2019) where the segment terminator ' belongs; the text was probably copied from a word processor",
         );
       }
-    } else {
-      current += c;
     }
   }
+  flush(body.length);
   if (segmentStart !== -1)
     readUnterminatedTail(body.slice(segmentStart), terminator, file, segmentLine, segments, finish);
   return { separators, segments };
