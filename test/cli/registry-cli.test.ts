@@ -16,6 +16,10 @@ const UN = dataPath("watchlists/un/un_sc_consolidated_list_2026-02-27.xml");
 const OFAC_SDN = dataPath("watchlists/ofac/ofac_sdn_2021-07.csv");
 const OFAC_SMALL = dataPath("watchlists/ofac/sample_small");
 const DONATIONS = dataPath("ftm/yente_parteispenden_payments.ftm.jsonl");
+const NATIONAL_CSV = fileURLToPath(new URL("../../docs/examples/national-list.csv", import.meta.url));
+const NATIONAL_MAP = fileURLToPath(
+  new URL("../../docs/examples/national-list.mapping.yaml", import.meta.url),
+);
 
 interface Run {
   code: number;
@@ -111,10 +115,15 @@ describe("ftfx import, export and entities commands", () => {
     assert.equal((await ftfx("entities", "show", "no-such-id")).code, 2);
   });
 
-  test("import ftm and the full OFAC list; export writes every entity back", async () => {
+  test("import ftm, csv and the full OFAC list; export writes every entity back", async () => {
     const donations = jsonLines(readFileSync(DONATIONS, "utf8"));
     const ftm = countsOf(await ftfx("import", "ftm", DONATIONS, "--json"));
     assert.equal(ftm.added, new Set(donations.map((e) => e.id)).size);
+
+    const csvRows = (parse(readFileSync(NATIONAL_CSV, "utf8"), { columns: true }) as Record<string, string>[])
+      .length;
+    const csv = countsOf(await ftfx("import", "csv", NATIONAL_CSV, "--map", NATIONAL_MAP, "--json"));
+    assert.equal(csv.added, csvRows);
 
     const sdnRows = (
       parse(readFileSync(OFAC_SDN, "utf8"), { relax_quotes: true, relax_column_count: true }) as string[][]
@@ -142,7 +151,7 @@ describe("ftfx import, export and entities commands", () => {
     assert.ok(!lines.some((e) => e.id === "x-1"), "the valid first line of a rejected file was not imported");
     assert.equal(ofacPersons.total, ofacPeople);
     const donors = donations.filter((e) => e.schema === "Person").length;
-    assert.equal(stats.bySchema.Person, unPeople + ofacPeople + donors);
+    assert.equal(stats.bySchema.Person, unPeople + ofacPeople + donors + csvRows);
     assert.equal(
       stats.byDataset.yente_parteispenden_payments,
       donations.length,
