@@ -1,0 +1,203 @@
+import type { Party, Payment } from "../formats/payment-types.ts";
+import type { MatchIndex } from "../matching/index.ts";
+import { DEFAULT_ALERT_THRESHOLD } from "../matching/score.ts";
+import type { MatchQuery, MatchResult } from "../matching/types.ts";
+import { partyLabel } from "./payment-facts.ts";
+import { type PartyRole, partiesToScreen } from "./payment-parties.ts";
+import type { RelationshipGraph } from "./relationships.ts";
+import { remittanceWindows } from "./remittance-names.ts";
+import { DEFAULT_RULE_CONTEXT } from "./rule-config.ts";
+import type { RuleContext, RuleHit } from "./rule-types.ts";
+import { evaluatePaymentRules, hitsByPayment } from "./rules.ts";
+
+/**
+ * Screening a batch of payments: every named party through the matching engine, the remittance text
+ * searched for registered names, and the pattern rules over the whole batch (the related-party rule reads
+ * the registry's relationships through the parties' matches). The per-payment matching (`matchPayment`) is
+ * pure over the index and can run in worker threads; `assembleScreening` joins its results with the rules.
+ */
+
+/** What an alert is about: a party of the payment, its remittance text, or the payment as a whole (rules only). */
+export type AlertParty = PartyRole | "remittance" | "payment";
+
+export interface PaymentSummary {
+  id: string;
+  amount: number;
+  currency: string;
+  debtor: string;
+  creditor: string;
+}
+
+/** One alert, in the shape of `ftfx screen payments --json` and `POST /api/v1/payments/screen`. */
+export interface PaymentAlert {
+  payment: PaymentSummary;
+  party: AlertParty;
+  /** The best match's score; 0 for an alert raised by pattern rules alone. */
+  score: number;
+  /** Matches at or above the alert threshold, best first, as `ftfx match` gives them. */
+  matches: MatchResult[];
+  /** Every rule hit of the payment (the same hits appear on each alert of one payment). */
+  ruleHits: RuleHit[];
+}
+
+export interface PaymentScreening {
+  payments: number;
+  alerts: PaymentAlert[];
+}
+
+export interface MatchOptions {
+  /** Matches below this score neither alert nor feed the related-party rule. */
+  threshold?: number;
+  /** Matches kept per party. */
+  top?: number;
+}
+
+/** The matches of one payment's parties and remittance: all an alert needs from the matching engine. */
+export interface PaymentMatches {
+  paymentId: string;
+  parties: { role: PartyRole; matches: MatchResult[] }[];
+  remittance: MatchResult[];
+}
+
+const DEFAULT_TOP = 5;
+
+/**
+ * Payment messages seldom say whether a party is a person or an organisation; such a party is asked both
+ * ways, because the scorer counts a person compared with an organisation as a different subject.
+ */
+function queryVariants(query: MatchQuery): MatchQuery[] {
+  if (query.schema !== "LegalEntity") return [query];
+  return [
+    { ...query, schema: "Person" },
+    { ...query, schema: "Organization" },
+  ];
+}
+
+/** The best result per entity over several queries, at or above the threshold, best first. */
+function alerting(results: MatchResult[], threshold: number, top: number): MatchResult[] {
+  const best = new Map<string, MatchResult>();
+  for (const result of results) {
+    if (result.score < threshold) continue;
+    const seen = best.get(result.entityId);
+    if (!seen || seen.score < result.score) best.set(result.entityId, result);
+  }
+  return [...best.values()]
+    .sort((a, b) => b.score - a.score || (a.entityId < b.entityId ? -1 : 1))
+    .slice(0, top);
+}
+
+export function matchPayment(
+  payment: Payment,
+  index: MatchIndex,
+  options: MatchOptions = {},
+): PaymentMatches {
+  const threshold = options.threshold ?? DEFAULT_ALERT_THRESHOLD;
+  const top = options.top ?? DEFAULT_TOP;
+  const parties = partiesToScreen(payment).map(({ role, query }) => ({
+    role,
+    matches: alerting(
+      queryVariants(query).flatMap((variant) => index.search(variant, top)),
+      threshold,
+      top,
+    ),
+  }));
+  return { paymentId: payment.id, parties, remittance: remittanceMatches(payment, index, threshold, top) };
+}
+
+/** Registered names in the remittance text; each match says which words named it (a weight-0 evidence line). */
+function remittanceMatches(
+  payment: Payment,
+  index: MatchIndex,
+  threshold: number,
+  top: number,
+): MatchResult[] {
+  if (!payment.remittance) return [];
+  const found: MatchResult[] = [];
+  for (const window of remittanceWindows(payment.remittance, (key) => index.stats.count(key))) {
+    const words =
+      window.from === window.to ? `word ${window.from + 1}` : `words ${window.from + 1}–${window.to + 1}`;
+    for (const schema of ["Person", "Organization"]) {
+      for (const result of index.search({ name: window.text, schema }, top)) {
+        if (result.score < threshold) continue;
+        found.push({
+          ...result,
+          explanation: [
+            ...result.explanation,
+            { feature: "remittance", weight: 0, detail: `the remittance names "${window.text}" (${words})` },
+          ],
+        });
+      }
+    }
+  }
+  return alerting(found, threshold, top);
+}
+
+export interface AssembleOptions {
+  /** Rule settings; `relatedSubjects` is filled here from `relationships`. */
+  context?: RuleContext;
+  relationships?: RelationshipGraph;
+}
+
+/** Joins per-payment matches with the batch's rule hits into alerts, in payment order. */
+export function assembleScreening(
+  payments: readonly Payment[],
+  matches: readonly PaymentMatches[],
+  options: AssembleOptions = {},
+): PaymentScreening {
+  const byPayment = new Map(matches.map((m) => [m.paymentId, m]));
+  const partyMatches = new Map<Party, MatchResult[]>();
+  for (const payment of payments) {
+    for (const { role, matches: found } of byPayment.get(payment.id)?.parties ?? []) {
+      const party = payment[role];
+      if (party) partyMatches.set(party, found);
+    }
+  }
+  const { relationships } = options;
+  const context: RuleContext = {
+    ...(options.context ?? DEFAULT_RULE_CONTEXT),
+    ...(relationships
+      ? { relatedSubjects: (party) => relationships.relatedTo(partyMatches.get(party) ?? []) }
+      : {}),
+  };
+  const hits = hitsByPayment(evaluatePaymentRules(payments, context));
+  const alerts: PaymentAlert[] = [];
+  for (const payment of payments) {
+    const summary = summarise(payment);
+    const ruleHits = hits.get(payment.id) ?? [];
+    const found = byPayment.get(payment.id);
+    const matched: [AlertParty, MatchResult[]][] = [
+      ...(found?.parties ?? []).map(({ role, matches: m }): [AlertParty, MatchResult[]] => [role, m]),
+      ["remittance", found?.remittance ?? []],
+    ];
+    const before = alerts.length;
+    for (const [party, partyFound] of matched) {
+      const best = partyFound[0];
+      if (best) alerts.push({ payment: summary, party, score: best.score, matches: partyFound, ruleHits });
+    }
+    if (alerts.length === before && ruleHits.length > 0)
+      alerts.push({ payment: summary, party: "payment", score: 0, matches: [], ruleHits });
+  }
+  return { payments: payments.length, alerts };
+}
+
+export interface ScreenOptions extends MatchOptions, AssembleOptions {}
+
+/** Screens a batch in this thread: match every payment, then assemble with the rules. */
+export function screenPayments(
+  payments: readonly Payment[],
+  index: MatchIndex,
+  options: ScreenOptions = {},
+): PaymentScreening {
+  const matches = payments.map((payment) => matchPayment(payment, index, options));
+  return assembleScreening(payments, matches, options);
+}
+
+export function summarise(payment: Payment): PaymentSummary {
+  return {
+    id: payment.id,
+    amount: payment.amount,
+    currency: payment.currency,
+    debtor: partyLabel(payment.debtor),
+    creditor: partyLabel(payment.creditor),
+  };
+}
