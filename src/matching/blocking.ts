@@ -7,14 +7,17 @@ import type { NameForm, NameToken } from "./names.ts";
  * single typo or transposition on either side ("symmetric delete"). Adjacent tokens are also filed joined,
  * so "Abdul Hai" meets "Abdulhai".
  */
-export type KeyKind = "t" | "s" | "p" | "d";
+export type KeyKind = "t" | "s" | "k" | "p" | "d";
 
 function tokenKeys(token: NameToken, into: Set<string>): void {
   if (token.initial) return;
   if (token.tail) tokenKeys(token.tail, into);
   into.add(`t:${token.key}`);
   if (token.numeric) return;
-  if (token.skeleton.length >= 2) into.add(`s:${token.skeleton}`);
+  const sk = token.skeleton;
+  if (sk.length >= 2) into.add(`s:${sk}`);
+  // One consonant more or less (a letter Arabic writes that English drops, or the reverse).
+  if (sk.length >= 3) for (let i = 0; i < sk.length; i++) into.add(`k:${sk.slice(0, i)}${sk.slice(i + 1)}`);
   if (token.phonetic[0]) into.add(`p:${token.phonetic[0]}`);
   const text = token.text;
   if (text.length >= 4) {

@@ -100,7 +100,7 @@ export class MatchIndex {
       for (const key of group) {
         const list = this.postings.get(key);
         if (!list) continue;
-        const fuzzy = key.startsWith("d:") || key.startsWith("s:") || key.startsWith("p:");
+        const fuzzy = !key.startsWith("t:");
         if (list.length > (fuzzy ? MAX_FUZZY_POSTINGS : MAX_POSTINGS)) continue;
         const weight = Math.log(1 + total / list.length) * (fuzzy ? 0.8 : 1);
         for (const slot of list) {

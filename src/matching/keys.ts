@@ -3,12 +3,15 @@ import doubleMetaphone from "talisman/phonetics/double-metaphone.js";
 /**
  * Phonetic keys of one Latin token. The consonant skeleton exists because Arabic and Hebrew script write no
  * short vowels: محمد becomes "mhmd", so "Mohammed" must meet it as "mhmd" too. Consonants that the
- * romanisations render differently (q/k/c, kh/h, sh/ch, v/w, z/s, th/t, dh/d, gh/g, dj/j, ph/f) fold to one
+ * romanisations render differently (q/k/c, kh/h, sh/ch, v/w, z/s, th/t, dh/d, gh/g, dj/j, ph/f, p/b — Arabic has no p)
+ * fold to one
  * letter; vowels, and y/w inside a word (long vowels in Arabic), are dropped; doubled letters collapse.
  */
 const FOLDS: [RegExp, string][] = [
   [/ph/g, "f"],
-  [/(tsch|tch|sch|sh|ch)/g, "x"],
+  [/c(?=[eiy])/g, "s"],
+  [/p/g, "b"],
+  [/(tsch|tsh|tch|sch|sh|ch)/g, "x"],
   [/kh/g, "h"],
   [/gh/g, "g"],
   [/dh/g, "d"],

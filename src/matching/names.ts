@@ -5,6 +5,7 @@ import {
   KUNYA,
   LEGAL_FORMS,
   NASAB,
+  ORG_ABBREVIATIONS,
   ORG_STOPWORDS,
   PARTICLES,
   TITLES,
@@ -21,8 +22,12 @@ export interface NameToken {
   phonetic: [string, string];
   initial: boolean;
   numeric: boolean;
+  /** Han or Hangul character the token was read from: same-script names compare by character. */
+  glyph?: string;
   /** For compounds ("abdrahman", "abubakr", "salahdin"): the distinctive part alone, often written alone. */
   tail?: NameToken;
+  /** The tail is the name after a joined Arabic article, as good as the whole. */
+  articleTail?: boolean;
 }
 
 /** A name analysed once, then compared many times. */
@@ -31,6 +36,10 @@ export interface NameForm {
   tokens: NameToken[];
   /** Written in Arabic or Hebrew script: vowels were never there, so skeleton agreement counts more. */
   abjad: boolean;
+  /** Has a "son/daughter of" connector: then the order of the parts says who is whose father. */
+  nasab?: boolean;
+  /** Organisations: the legal form's family (jsc, llc, …) removed from the tokens. */
+  legalForm?: string;
 }
 
 export type NameKind = "person" | "organization";
@@ -69,7 +78,7 @@ function stripArticle(word: string): string {
 }
 
 /** Arabic name structure: titles and connectors out, "abd al-X", "abu X" and "X ud-din" as one unit. */
-function personWords(input: string[]): string[] {
+function personWords(input: string[], abjad: boolean): string[] {
   const out: string[] = [];
   const meaningful = input.filter((w) => !TITLES.has(w) && !NASAB.has(w) && !PARTICLES.has(w));
   // A name made only of such words (e.g. a bare "Sheikh") keeps them rather than vanishing.
@@ -95,7 +104,9 @@ function personWords(input: string[]): string[] {
       out[out.length - 1] = `${out[out.length - 1]}din`;
       continue;
     }
-    out.push(canonicalCompound(word));
+    // "JC Juncker": a short run of consonants is a set of initials.
+    if (!abjad && /^[b-df-hj-np-tv-z]{2,3}$/.test(word) && input.length > 1) out.push(...word);
+    else out.push(canonicalCompound(word));
   }
   return out;
 }
@@ -113,16 +124,17 @@ function canonicalCompound(word: string): string {
 }
 
 /** Organisation names: legal forms and function words out, spelled-out initialisms ("s c") joined. */
-function organizationWords(input: string[]): string[] {
+function organizationWords(input: string[], found: string[]): string[] {
   const kept: string[] = [];
   for (let i = 0; i < input.length; ) {
     const form = LEGAL_FORMS.find((f) => f.words.every((w, j) => input[i + j] === w));
     // A legal form only counts as one when something else names the organisation.
     if (form && input.length > form.words.length) {
+      found.push(LEGAL_FAMILY[form.canonical] ?? form.canonical);
       i += form.words.length;
       continue;
     }
-    const word = input[i] ?? "";
+    const word = ORG_ABBREVIATIONS[input[i] ?? ""] ?? input[i] ?? "";
     if (!ORG_STOPWORDS.has(word) || input.length === 1) kept.push(word);
     i++;
   }
@@ -140,6 +152,20 @@ function organizationWords(input: string[]): string[] {
     } else joined.push(word);
   }
   return joined.length > 0 ? joined : input;
+}
+
+/**
+ * Arabic script writes the article joined ("البخاري" -> "albkhary"); Latin spellings keep it or not
+ * (Bukhari, al-Bukhari, Elbukhari), so the part after it is the token's tail.
+ */
+function abjadToken(text: string): NameToken {
+  const token = makeToken(text);
+  const bare = /^al([a-z]{3,})$/.exec(text)?.[1];
+  if (bare && !token.tail) {
+    token.tail = basicToken(bare);
+    token.articleTail = true;
+  }
+  return token;
 }
 
 const ROMAN_NUMERAL = /^(?:i{1,3}|iv|vi{0,3}|ix|x{1,3})$/;
@@ -165,10 +191,71 @@ function basicToken(text: string): NameToken {
   };
 }
 
+// Legal forms that are the same kind of company under different national names.
+const LEGAL_FAMILY: Record<string, string> = {
+  oao: "jsc",
+  zao: "jsc",
+  pao: "jsc",
+  ao: "jsc",
+  ag: "jsc",
+  sa: "jsc",
+  nv: "jsc",
+  plc: "jsc",
+  spa: "jsc",
+  ab: "jsc",
+  as: "jsc",
+  oy: "jsc",
+  se: "jsc",
+  kk: "jsc",
+  inc: "jsc",
+  corp: "jsc",
+  ooo: "llc",
+  gmbh: "llc",
+  sarl: "llc",
+  srl: "llc",
+  spzoo: "llc",
+  bv: "llc",
+  ltd: "llc",
+  sl: "llc",
+  pte: "llc",
+  llc: "llc",
+  sas: "llc",
+};
+
+const HAN_HANGUL = /[\u3400-\u9FFF\uF900-\uFAFF\uAC00-\uD7AF]/u;
+
+/**
+ * Han and Hangul: a name written as one short run (习近平, 김정은) is family name plus given-name
+ * syllables, one token per character; longer runs or runs split by spaces or an interpunct (弗拉基米尔·普京)
+ * spell foreign names sound by sound and stay whole words. Tokens remember their characters.
+ */
+function syllableTokens(name: string): NameToken[] {
+  const runs = name.split(/[\s·・.,]+/u).filter(Boolean);
+  const native = runs.length === 1 && [...(runs[0] ?? "")].length <= 4;
+  const tokens: NameToken[] = [];
+  for (const run of runs) {
+    const pieces = native ? [...run] : [run];
+    for (const piece of pieces) {
+      const text = words(piece).join("");
+      if (text) tokens.push({ ...makeToken(text), glyph: piece, initial: false });
+    }
+  }
+  return tokens;
+}
+
 export function analyzeName(name: string, kind: NameKind = "person"): NameForm {
+  if (HAN_HANGUL.test(name)) return { original: name, tokens: syllableTokens(name), abjad: false };
   const abjad = isAbjad(name);
   // In Arabic script the article is written joined ("الرحمن" -> "alrhmn"); it is never part of the name.
-  const raw = abjad ? words(name).map((w) => (w.length > 4 ? w.replace(/^al/, "") : w)) : words(name);
-  const parts = kind === "organization" ? organizationWords(raw) : personWords(raw);
-  return { original: name, tokens: parts.map(makeToken), abjad };
+  const raw = words(name);
+  const legalForms: string[] = [];
+  const parts = kind === "organization" ? organizationWords(raw, legalForms) : personWords(raw, abjad);
+  const form: NameForm = {
+    original: name,
+    tokens: parts.map((p) => (abjad ? abjadToken(p) : makeToken(p))),
+    abjad,
+  };
+  if (kind === "person" && raw.some((w) => NASAB.has(w))) form.nasab = true;
+  if (legalForms[0]) form.legalForm = legalForms[0];
+  return form;
 }

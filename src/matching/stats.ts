@@ -17,10 +17,12 @@ const M_AGREE = 0.9;
 const MIN_WEIGHT = 0.5;
 const MAX_WEIGHT = 12;
 /**
- * Prior: of the N subjects a query is compared with, at most one is the same; PRIOR_BASE shifts that for
- * the share of queries that concern a listed subject at all (ln(e) ~ "screening queries are pre-selected").
+ * Prior: of the N subjects a query is screened against, at most one is the same: ln(1/N), shifted by
+ * SCREENING_PRIOR_BASE. A pair handed over for comparison (match-pairs, scorePair without statistics) was
+ * already picked as worth comparing, so its prior is higher by PAIR_PRIOR_BASE over the stand-in population.
  */
-export const PRIOR_BASE = 1;
+export const SCREENING_PRIOR_BASE = 1;
+export const PAIR_PRIOR_BASE = 3;
 
 function weightFor(df: number, population: number): number {
   const u = (df + 0.5) / (population + 1);
@@ -51,7 +53,7 @@ export class FrequencyStats implements NameStats {
   }
 
   get prior(): number {
-    return PRIOR_BASE - Math.log(Math.max(this.population, DEFAULT_POPULATION));
+    return SCREENING_PRIOR_BASE - Math.log(Math.max(this.population, DEFAULT_POPULATION));
   }
 
   tokenWeight(token: NameToken): number {
@@ -78,6 +80,6 @@ function commonness(token: NameToken): number {
 
 /** Built-in statistics: common given names and organisation words are common, everything else rare. */
 export const DEFAULT_STATS: NameStats = {
-  prior: PRIOR_BASE - Math.log(DEFAULT_POPULATION),
+  prior: PAIR_PRIOR_BASE - Math.log(DEFAULT_POPULATION),
   tokenWeight: (token) => weightFor(Math.max(1, commonness(token) * DEFAULT_POPULATION), DEFAULT_POPULATION),
 };

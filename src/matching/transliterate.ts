@@ -121,7 +121,7 @@ const ARABIC: Record<string, string> = {
   ض: "d",
   ط: "t",
   ظ: "z",
-  ع: "",
+  ع: "a",
   غ: "gh",
   ف: "f",
   ق: "q",
@@ -184,7 +184,9 @@ const HEBREW: Record<string, string> = {
   ת: "t",
 };
 
-const ABJAD = /[\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+// Abjads, and the Thai/Lao/Khmer/Myanmar scripts whose vowels any-ascii does not spell out.
+const ABJAD =
+  /[\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\uFB1D-\uFDFF\uFE70-\uFEFF\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF]/u;
 const TABLES: [RegExp, Record<string, string>][] = [
   [/[\u0400-\u04FF]/u, CYRILLIC],
   [/[\u0370-\u03FF\u1F00-\u1FFF]/u, GREEK],

@@ -11,11 +11,22 @@ import { compareTokens, type TokenAgreement } from "./tokens.ts";
 
 // Log-odds, set by hand from the febrl/splink pair sets (see docs/matching.md): m ~ 0.1 for a clash in a
 // true pair against u ~ 1, and small costs for one-sided extra parts, which true pairs often show.
-export const NAME_CLASH = -2.5;
-export const NAME_EXTRA = -0.8;
+export const NAME_CLASH_BASE = -2;
+/**
+ * A clash costs more the more distinctive the clashing tokens are (a surname more than "Ali"): two names
+ * that agree on several parts but clash on one are typically relatives (brothers share the father's and
+ * grandfather's names), so a clash outweighs the agreements.
+ */
+export const NAME_CLASH_SHARE = 1;
+export const NUMBER_CLASH = -1;
+/** Name parts beyond the two strongest agreements are not independent evidence (shared family chains). */
+export const LATER_AGREEMENT_SHARE = 0.25;
+export const NASAB_ORDER = -9;
+export const LEGAL_FORM_DIFFERS = -4;
+export const NAME_EXTRA = -1;
 export const NAME_EXTRA_INITIAL = -0.3;
 export const INITIAL_AGREES = 0.8;
-export const NAME_COMPLETE = 1.5;
+export const NAME_COMPLETE = 4;
 
 interface Unit {
   tokens: number[];
@@ -96,6 +107,7 @@ export function compareNames(query: NameForm, listed: NameForm, stats: NameStats
   const usedQ = new Array<boolean>(query.tokens.length).fill(false);
   const usedC = new Array<boolean>(listed.tokens.length).fill(false);
   const items: Item[] = [];
+  const agreements: { weight: number; how: string; texts: () => string; pair: Pair }[] = [];
   let aligned = 0;
   let strong = 0;
   for (const pair of pairs) {
@@ -110,9 +122,29 @@ export function compareNames(query: NameForm, listed: NameForm, stats: NameStats
       continue;
     }
     const full = Math.min(unitWeight(pair.q, query, stats), unitWeight(pair.c, listed, stats));
-    const weight = round(full * (pair.agreement === "joined" ? 0.9 : pair.similarity));
     const how = pair.agreement === "exact" ? "equal" : pair.agreement;
-    items.push({ weight, word: () => `name ${texts()}: ${how}` });
+    agreements.push({
+      weight: full * (pair.agreement === "joined" ? 0.9 : pair.similarity),
+      how,
+      texts,
+      pair,
+    });
+  }
+  agreements.sort((x, y) => y.weight - x.weight);
+  agreements.forEach((a, rank) => {
+    const share = rank < 2 ? 1 : LATER_AGREEMENT_SHARE;
+    const note = share < 1 ? " (further part, quarter weight)" : "";
+    items.push({ weight: round(a.weight * share), word: () => `name ${a.texts()}: ${a.how}${note}` });
+  });
+  if (query.nasab && listed.nasab && inverted(agreements.map((a) => a.pair))) {
+    items.push({
+      weight: NASAB_ORDER,
+      word: () => "name parts in another order around bin/ibn (father and son swapped?)",
+    });
+  }
+  if (query.legalForm && listed.legalForm && query.legalForm !== listed.legalForm) {
+    const [a, b] = [query.legalForm, listed.legalForm];
+    items.push({ weight: LEGAL_FORM_DIFFERS, word: () => `legal form ${a} differs from ${b}` });
   }
   const leftQ = query.tokens.filter((_, i) => !usedQ[i]);
   const leftC = listed.tokens.filter((_, i) => !usedC[i]);
@@ -122,7 +154,11 @@ export function compareNames(query: NameForm, listed: NameForm, stats: NameStats
   for (let i = 0; i < clashes; i++) {
     const q = fullLeftQ[i]!;
     const c = fullLeftC[i]!;
-    items.push({ weight: NAME_CLASH, word: () => `name ${q.text} differs from ${c.text}` });
+    const weight =
+      q.numeric || c.numeric
+        ? NUMBER_CLASH
+        : round(NAME_CLASH_BASE - NAME_CLASH_SHARE * Math.max(stats.tokenWeight(q), stats.tokenWeight(c)));
+    items.push({ weight, word: () => `name ${q.text} differs from ${c.text}` });
   }
   for (const t of fullLeftQ.slice(clashes)) {
     items.push({ weight: NAME_EXTRA, word: () => `name part ${t.text} only in the query` });
@@ -140,6 +176,20 @@ export function compareNames(query: NameForm, listed: NameForm, stats: NameStats
   let logOdds = 0;
   for (const item of items) logOdds += item.weight;
   return { logOdds, aligned, items };
+}
+
+/** True when two aligned parts appear in opposite order in the two names. */
+function inverted(pairs: Pair[]): boolean {
+  for (let i = 0; i < pairs.length; i++) {
+    for (let j = i + 1; j < pairs.length; j++) {
+      const a = pairs[i]!;
+      const b = pairs[j]!;
+      const dq = (a.q.tokens[0] ?? 0) - (b.q.tokens[0] ?? 0);
+      const dc = (a.c.tokens[0] ?? 0) - (b.c.tokens[0] ?? 0);
+      if (dq * dc < 0) return true;
+    }
+  }
+  return false;
 }
 
 /** The worded explanation entries of a name comparison. */

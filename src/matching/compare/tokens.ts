@@ -13,6 +13,7 @@ export type TokenAgreement =
   | "skeleton"
   | "similar"
   | "compound part"
+  | "near"
   | "initial";
 
 export interface TokenMatch {
@@ -28,6 +29,17 @@ function sameGroup(a: string, b: string): boolean {
   return GROUPS.some((g) => g.includes(a) && g.includes(b));
 }
 
+// Latin letters Arabic script has no letter for, written with the nearest one: b for p, f for v, j for g.
+const ABJAD_STANDS_FOR: Record<string, string> = {
+  b: "pv",
+  f: "v",
+  j: "g",
+  k: "cg",
+  q: "kcg",
+  s: "c",
+  t: "d",
+};
+
 /**
  * Edit distance between a romanised abjad token (vowels mostly absent) and a Latin spelling: inserting
  * or dropping a vowel costs little, a long-vowel letter (w, y) may stand for u/o/i/e, related consonants
@@ -39,17 +51,21 @@ export function abjadDistance(abjad: string, latin: string): number {
   const insertCost = (c: string) => (VOWELS.includes(c) || c === "h" ? 0.25 : 1);
   const deleteCost = (c: string) => (VOWELS.includes(c) || c === "w" || c === "h" ? 0.3 : 1);
   let prev = [0];
-  for (let j = 1; j <= m; j++) prev.push(prev[j - 1]! + insertCost(latin[j - 1] ?? ""));
+  // A doubled letter in the Latin spelling ("Barnett") is one letter in the abjad one.
+  const insertAt = (j: number) =>
+    j > 1 && latin[j - 1] === latin[j - 2] ? 0.15 : insertCost(latin[j - 1] ?? "");
+  for (let j = 1; j <= m; j++) prev.push(prev[j - 1]! + insertAt(j));
   for (let i = 1; i <= n; i++) {
     const a = abjad[i - 1] ?? "";
     const deleteA = deleteCost(a);
     const cur = [prev[0]! + deleteA];
     for (let j = 1; j <= m; j++) {
       const b = latin[j - 1] ?? "";
-      const insertB = insertCost(b);
+      const insertB = insertAt(j);
       let sub = 1;
       if (a === b) sub = 0;
       else if (VOWELS.includes(b) && (VOWELS.includes(a) || a === "w")) sub = 0.2;
+      else if (ABJAD_STANDS_FOR[a]?.includes(b)) sub = 0.1;
       else if (sameGroup(a, b)) sub = 0.35;
       cur[j] = Math.min(prev[j]! + deleteA, cur[j - 1]! + insertB, prev[j - 1]! + sub);
     }
@@ -63,6 +79,8 @@ const CACHE_LIMIT = 500_000;
 
 /** Compares two tokens; `abjad` when one side was written without short vowels. Null: no agreement. */
 export function compareTokens(a: NameToken, b: NameToken, abjad: boolean): TokenMatch | null {
+  // Two characters of the same script that read alike (石/市) are still different names.
+  if (a.glyph && b.glyph) return a.glyph === b.glyph ? EXACT : null;
   if (a.text === b.text) return EXACT;
   const key = `${abjad ? "1" : "0"}${a.text}\u0000${b.text}`;
   const known = cache.get(key);
@@ -80,12 +98,15 @@ function better(best: TokenMatch | null, similarity: number, agreement: TokenAgr
 }
 
 function compareUncached(a: NameToken, b: NameToken, abjad: boolean): TokenMatch | null {
-  if (a.numeric || b.numeric) return null;
   if (a.initial || b.initial) {
     const [short, long] = a.initial ? [a, b] : [b, a];
-    return long.text.startsWith(short.text) ? { similarity: 0, agreement: "initial" } : null;
+    return long.text.startsWith(short.text) && !long.numeric ? { similarity: 0, agreement: "initial" } : null;
   }
+  if (a.numeric || b.numeric) return null;
   if (a.key === b.key) return { similarity: 0.9, agreement: "variant" };
+  // Two compounds of the same kind ("Abd al-Rahim", "Abd al-Rahman") differ exactly where their tails do.
+  if (a.tail && b.tail && a.text.slice(0, 3) === b.text.slice(0, 3))
+    return compareTokens(a.tail, b.tail, abjad);
   const minLen = Math.min(a.text.length, b.text.length);
   const lengthGap = Math.abs(a.text.length - b.text.length);
   const distance = osaDistance(a.text, b.text, 2);
@@ -96,23 +117,38 @@ function compareUncached(a: NameToken, b: NameToken, abjad: boolean): TokenMatch
   }
   if (distance === 2 && minLen >= 7) best = better(best, 0.6, "typo");
   if (abjad && lengthGap <= Math.max(3, minLen / 2)) {
-    // Romanised abjad tokens have no vowels to sound out: skeleton and vowel-tolerant distance decide.
-    if (a.skeleton.length >= 2 && a.skeleton === b.skeleton) {
-      best = better(best, a.skeleton.length >= 3 ? 0.85 : 0.7, "skeleton");
-    }
+    // Romanised abjad tokens have no vowels to sound out: consonant skeleton and a vowel-tolerant
+    // distance decide, the distance also ranking skeleton matches (Acton vs Aquitaine for آكيتيان).
     const d = Math.min(abjadDistance(a.text, b.text), abjadDistance(b.text, a.text));
-    if (d <= 0.25 && minLen >= 3) best = better(best, 0.9 - d, "transliteration");
+    if (a.skeleton.length >= 2 && a.skeleton === b.skeleton) {
+      best = better(best, (a.skeleton.length >= 3 ? 0.95 : 0.85) - 0.5 * d, "skeleton");
+    }
+    if (d <= 0.3 && minLen >= 3) best = better(best, 0.92 - d, "transliteration");
   } else if (!abjad) {
     const [pa, pb] = [a.phonetic, b.phonetic];
     const samePhonetic = pa[0] !== "" && (pa[0] === pb[0] || pa[0] === pb[1] || pa[1] === pb[0]);
-    if (samePhonetic && minLen >= 4) best = better(best, 0.65, "phonetic");
+    // Double Metaphone keeps four sounds: "Ronaldinho" and "Ronaldo" share them, so lengths must agree too.
+    if (samePhonetic && minLen >= 4 && lengthGap <= 2 && a.text[0] === b.text[0])
+      best = better(best, 0.65, "phonetic");
     if (a.skeleton.length >= 3 && a.skeleton === b.skeleton) best = better(best, 0.6, "skeleton");
   }
   if (!best && lengthGap <= 3 && minLen >= 4 && jaroWinkler(a.text, b.text) >= 0.92)
     best = better(best, 0.5, "similar");
+  // Two letters apart in a longer name: likely the same name misspelt, but too weak to count for much.
+  if (!best && distance === 2 && minLen >= 5) best = better(best, 0.1, "near");
+  // The article written joined in Arabic script: the name after it is the name.
+  for (const [whole, part] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    if (whole.articleTail && whole.tail) {
+      const inner = compareTokens(whole.tail, part, abjad);
+      if (inner) best = better(best, inner.similarity * 0.97, inner.agreement);
+    }
+  }
   // "Rahman" written for "Abd al-Rahman": the same person's name shortened, or another name.
   const [whole, part] = a.tail ? [a, b] : [b, a];
-  if (!best && whole.tail && !part.tail) {
+  if (!best && whole.tail && !part.tail && !whole.articleTail) {
     const inner = compareTokens(whole.tail, part, abjad);
     if (inner && inner.similarity >= 0.6) best = better(best, 0.45, "compound part");
   }

@@ -6,7 +6,9 @@
  * (as summarised in Wikipedia's "Romanization of Arabic" and "Romanization of Russian"), and the cognate
  * lists in Wikipedia's articles on the names themselves (e.g. "Muhammad (name)", "Joseph (given name)",
  * "Husayn", "Ibrahim", "Alexander", "Ivan (name)"), which give the Arabic, Turkish, Persian, Urdu, Malay,
- * West-African and European forms. Only widely attested forms are listed; typos are left to the edit
+ * West-African and European forms. The Korean lines give the Revised Romanisation of common surname and
+ * given-name syllables (what any-ascii produces from Hangul) beside their McCune-Reischauer and customary
+ * spellings (Wikipedia, "List of Korean surnames" and "Romanization of Korean"). Only widely attested forms are listed; typos are left to the edit
  * distance comparator and vowel-only differences to the consonant skeleton.
  *
  * One class per line, spellings separated by spaces, lower-case ASCII.
@@ -139,6 +141,36 @@ james jacques diego santiago jaime giacomo
 thomas tomas tommaso tomasz foma
 matthew matthias mateo matteo matvei mathieu
 philip philippe felipe filippo filip
+gim kim
+i lee yi rhee ri rhie
+bak bag park pak
+jeong jung chung jong chong
+choe choi chey
+jo cho joh
+yun yoon
+gang kang
+jang chang
+im lim rim
+han hahn
+o oh
+seo suh so
+sin shin
+gwon kwon
+hwang whang
+an ahn
+ryu yoo yu rhyu
+hong
+eun un
+seong sung song
+ji chi jee
+hyeon hyun
+yeong young yong
+gwang kwang
+cheol chul chol
+jin chin
+min
+ho
+su soo
 `;
 
 /** Token -> class id (the first spelling of its class). A token in several classes keeps the first. */

@@ -10,7 +10,7 @@
 export const TITLES: ReadonlySet<string> = new Set(
   `mr mrs ms miss mx dr prof sir dame lord lady rev fr sr jr hon sheikh shaikh shaykh sheik cheikh mullah mulla
   molla mollah haji hajji hadji alhaji alhaj hajj maulavi maulvi mawlawi moulvi maulana mawlana qari imam
-  ayatollah hojatoleslam sayyida emir sultan prince princess king queen general gen col colonel major maj capt
+  ayatollah hojatoleslam sayyida general gen col colonel major maj capt
   captain lt lieutenant sgt commander president presidente president präsident prezident predsjednik presedinte
   presedintele presiden prasident elnok prezydent presidentti presidenten premier minister senator deputy
   governor mayor ambassador judge`
@@ -44,7 +44,7 @@ export const DIN_SUFFIXES: ReadonlySet<string> = new Set(
  * canonical form. Multi-word forms are matched as token sequences.
  */
 const LEGAL_FORM_LINES = `
-llc = limited liability company | l l c
+llc = limited liability company | l l c | llc
 ltd = limited | ltd | ltda | limitada
 inc = incorporated | inc
 corp = corporation | corp | incorporated company
@@ -70,7 +70,12 @@ oao = otkrytoe aktsionernoe obshchestvo | oao
 zao = zakrytoe aktsionernoe obshchestvo | zao
 pao = publichnoe aktsionernoe obshchestvo | pao
 ao = aktsionernoe obshchestvo | ao
+oao = open joint stock company
+zao = closed joint stock company
+pao = public joint stock company
 jsc = joint stock company | jsc | cjsc | ojsc | pjsc
+spzoo = sp z o o | spzoo | sp zoo
+ano = autonomous non profit organization | ano
 fze = free zone establishment | fze | fzco | fzc | fz llc
 se = societas europaea | se
 sas = societe par actions simplifiee | sas
@@ -117,3 +122,21 @@ export const ORG_COMMON_WORDS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** Abbreviations written inside organisation names, read as the word they stand for. */
+export const ORG_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  intl: "international",
+  natl: "national",
+  mfg: "manufacturing",
+  assn: "association",
+  assoc: "association",
+  bros: "brothers",
+  dept: "department",
+  univ: "university",
+  inst: "institute",
+  svcs: "services",
+  mgmt: "management",
+  hldgs: "holdings",
+  grp: "group",
+  tech: "technology",
+};
