@@ -1,0 +1,28 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { FtmEntity } from "../model/entity.ts";
+import type { DbOrTx } from "../platform/db.ts";
+import { toFtmEntity, toRegistryEntity } from "../registry/rows.ts";
+import { entities } from "../registry/schema.ts";
+import { RELATIONSHIP_SCHEMATA, RelationshipGraph } from "./relationships.ts";
+
+/** Every active registry entity as FtM: what a one-off screening (the CLI) builds its index and graph from. */
+export async function loadActiveEntities(db: DbOrTx): Promise<FtmEntity[]> {
+  const rows = await db.select().from(entities).where(eq(entities.status, "active"));
+  return rows.map((row) => toFtmEntity(toRegistryEntity(row)));
+}
+
+/**
+ * The registry's active relationships and the entities they join (for their names), read fresh: a server
+ * screening against the live index reads this per batch, so a new link counts at once.
+ */
+export async function loadRelationships(db: DbOrTx): Promise<RelationshipGraph> {
+  const active = eq(entities.status, "active");
+  const links = await db
+    .select()
+    .from(entities)
+    .where(and(active, inArray(entities.schema, [...RELATIONSHIP_SCHEMATA])));
+  const linked = links.map((row) => toFtmEntity(toRegistryEntity(row)));
+  const endIds = [...new Set(linked.flatMap((e) => Object.values(e.properties).flat()))];
+  const ends = endIds.length ? await db.select().from(entities).where(inArray(entities.id, endIds)) : [];
+  return new RelationshipGraph([...linked, ...ends.map((row) => toFtmEntity(toRegistryEntity(row)))]);
+}
