@@ -5,7 +5,7 @@
  * writes its JSON to the temp folder and leaves the docs alone).
  */
 import { execFileSync } from "node:child_process";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import type { BenchContext } from "./matching/context.ts";
 import { runCrossScript } from "./matching/cross-script.ts";
@@ -39,6 +39,7 @@ function options(argv: string[]): { quick: boolean; only: Set<string> } {
 async function main(): Promise<void> {
   const { quick, only } = options(process.argv.slice(2));
   const started = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const log = (message: string) =>
     console.error(`[${((performance.now() - started) / 1000).toFixed(0)}s] ${message}`);
   const pglite = await openPglite();
@@ -75,6 +76,8 @@ async function main(): Promise<void> {
     machine: `${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}`,
     quick,
     seconds: Math.round((performance.now() - started) / 1000),
+    // The machine is shared: other work inflates every time measured here.
+    loadAverage: { start: loadAtStart, end: loadavg()[0] ?? 0 },
   };
   const ftfxStatus =
     "engine" in ctx.ftfx
@@ -101,12 +104,14 @@ async function main(): Promise<void> {
   }
   writeJson(join(ROOT, "bench/results/matching.json"), json);
   const header = [
-    `Run ${run.date} at commit ${run.commit}, on ${run.machine}; ${run.seconds} s in all. Produced by \`npm run bench:matching\`; raw figures in \`bench/results/matching.json\`.`,
+    `Run ${run.date} at commit ${run.commit}, on ${run.machine}; ${run.seconds} s in all. The machine is shared: 1-minute load average ${run.loadAverage.start.toFixed(1)} at the start and ${run.loadAverage.end.toFixed(1)} at the end, so times are inflated, by amounts that vary during the run; the ftfx/pg_trgm ratios of section 5, measured back to back on the same queries, are the steadier figures. Produced by \`npm run bench:matching\`; raw figures in \`bench/results/matching.json\`.`,
     `ftfx: ${ftfxStatus}. Every system runs in the same process on the same data (speed in a child process of its own).`,
     "How each peer was run:",
-    ...peers.map((p) => `- **${p.label}**: ${p.how}.`),
-    "- **logic-v2**: not run here; its frozen per-pair scores and verdicts (threshold 0.70) from nomenklatura's `logicv2-frozen.csv`, on the pairs that line up with the case file.",
-  ].join("\n");
+    [
+      ...peers.map((p) => `- **${p.label}**: ${p.how}.`),
+      "- **logic-v2**: not run here; its frozen per-pair scores and verdicts (threshold 0.70) from nomenklatura's `logicv2-frozen.csv`, on the pairs that line up with the case file.",
+    ].join("\n"),
+  ].join("\n\n");
   writeDocsSection(
     join(ROOT, "docs/benchmarks.md"),
     "## Matching",

@@ -102,7 +102,7 @@ export function pgTrgmPeer(db: PgTrgmDatabase): Peer {
   return {
     id: "pg_trgm",
     label: "pg_trgm",
-    how: `pg_trgm \`similarity()\` on the folded names in ${db.engine}; search = GIN (gin_trgm_ops) index with \`name % query\`, pg_trgm.similarity_threshold ${PG_TRGM_DEFAULT_THRESHOLD} (lowered to the tuned threshold where that is lower), best similarity per subject`,
+    how: `pg_trgm \`similarity()\` on the folded names in ${db.engine}; search = GIN (gin_trgm_ops) index with \`name % query\`, pg_trgm.similarity_threshold ${PG_TRGM_DEFAULT_THRESHOLD} (lowered to the tuned threshold where that is lower, and to 0 where every candidate is ranked), best similarity per subject`,
     scorePairs: async (pairs) => {
       const { rows } = await db.sql.query<{ score: number }>(
         `SELECT similarity(a, b)::float8 AS score FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(a, b, i) ORDER BY i`,
