@@ -54,7 +54,7 @@ export async function entityHistory(db: DbOrTx, id: string): Promise<EntityVersi
 }
 
 /** Property values added and removed, and every other field whose value changed. */
-export function diffStates(
+function diffStates(
   before: VersionState | undefined,
   after: VersionState,
 ): { properties: PropertyDiff[]; fields: FieldDiff[] } {
