@@ -57,20 +57,80 @@ export function nameKind(schema: string | undefined): NameKind {
   return schema && ORGANIZATION_SCHEMATA.has(schema) ? "organization" : "person";
 }
 
-/** Lower-case ASCII words: transliterated, apostrophes joined, everything else a separator. */
+/** Lower-case ASCII words: transliterated, apostrophes joined, number words as digits. */
 export function words(name: string): string[] {
-  return (
+  return numbersAsDigits(
     transliterate(name.replace(/&/g, " and "))
       .replace(/['`’‘ʼʻ´"]/g, "")
       // Assimilated Arabic articles are only particles when hyphenated: "ad-Din", "ur-Rahman", "as-Sayed".
       .replace(/\b(?:a|e|u)(?:sh|th|dh|d|t|s|z|r|n)-(?=[a-z])/g, " ")
       .split(/[^a-z0-9]+/)
       .filter(Boolean)
+      .map(deobfuscate),
   );
+}
+
+// Digits typed for look-alike letters inside a word ("Ig0r Sech1n"); numbers and ordinals stay numbers.
+const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "9": "g" };
+function deobfuscate(word: string): string {
+  if (!/[a-z]/.test(word) || !/\d/.test(word) || /^\d+(st|nd|rd|th|s)?$/.test(word)) return word;
+  return word.replace(/\d/g, (d) => LEET[d] ?? d);
+}
+
+const UNITS =
+  "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(
+    " ",
+  );
+const TENS: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+};
+
+/** English number words and ordinals as digits: "Forty-Four" = "44", "1st" = "First" = "1". */
+function numbersAsDigits(input: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const word = input[i] ?? "";
+    const tens = TENS[word];
+    const ordinal = /^(\d+)(?:st|nd|rd|th)$/.exec(word)?.[1] ?? ORDINALS[word];
+    if (ordinal !== undefined) out.push(String(ordinal));
+    else if (tens !== undefined) {
+      const next = input[i + 1] ?? "";
+      const unit = /^[1-9]$/.test(next) ? Number(next) : UNITS.indexOf(next);
+      if (unit > 0 && unit < 10) i++;
+      out.push(String(tens + (unit > 0 && unit < 10 ? unit : 0)));
+    } else if (UNITS.indexOf(word) > 0) out.push(String(UNITS.indexOf(word)));
+    else out.push(word);
+  }
+  return out;
 }
 
 const ABD_JOINED = /^abd(?:oul|ul|el|al|il|ol|ur|us|uz|ar|as|ou|u|o|e|a|i)?([a-z]{3,})$/;
 const DIN_JOINED = /^([a-z]{3,}?)(?:[aeiou]l?|)d?d(?:in|een|ine|ine)$/;
+
+/** "Abdullah", "Abdallah", "Abd Allah", "Abdulla", عبد الله: one spelling of "servant of God". */
+function godName(compound: string): string {
+  return /^abd(?:a|u)?l+a*h?$/.test(compound) ? "abdlah" : compound;
+}
 
 function stripArticle(word: string): string {
   const m = /^(?:al|el|ul|ar|ur|as|us|ad|ud|an|un|at|ut)([a-z]{3,})$/.exec(word);
@@ -95,7 +155,7 @@ function personWords(input: string[], abjad: boolean): string[] {
         : word === "umm" || word === "um" || word === "oum"
           ? "umm"
           : "abu";
-      out.push(head + stripArticle(following));
+      out.push(godName(head + stripArticle(following)));
       i = next;
       continue;
     }
@@ -115,7 +175,7 @@ function personWords(input: string[], abjad: boolean): string[] {
 function canonicalCompound(word: string): string {
   if (GIVEN_NAME_CLASS.has(word)) return word;
   const abd = ABD_JOINED.exec(word);
-  if (abd?.[1]) return `abd${abd[1]}`;
+  if (abd?.[1]) return godName(`abd${abd[1]}`);
   const din = DIN_JOINED.exec(word);
   if (din?.[1] && word.length > 6) return `${din[1]}din`;
   const abu = /^(?:abu|abou)([a-z]{4,})$/.exec(word);

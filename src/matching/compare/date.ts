@@ -53,8 +53,8 @@ export const DATE_WEIGHTS = {
   sameYearOtherDay: -1,
   sameYearOtherMonth: -1.5,
   offByOne: -1.5,
-  offByFew: -3,
-  far: -4.5,
+  offByFew: -3.5,
+  far: -8,
 };
 
 function digitsDiffer(a: string, b: string): number {

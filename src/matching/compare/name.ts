@@ -136,7 +136,8 @@ export function compareNames(query: NameForm, listed: NameForm, stats: NameStats
     const note = share < 1 ? " (further part, quarter weight)" : "";
     items.push({ weight: round(a.weight * share), word: () => `name ${a.texts()}: ${a.how}${note}` });
   });
-  if (query.nasab && listed.nasab && inverted(agreements.map((a) => a.pair))) {
+  const swapped = Boolean(query.nasab && listed.nasab) && inverted(agreements.map((a) => a.pair));
+  if (swapped) {
     items.push({
       weight: NASAB_ORDER,
       word: () => "name parts in another order around bin/ibn (father and son swapped?)",
@@ -169,7 +170,7 @@ export function compareNames(query: NameForm, listed: NameForm, stats: NameStats
   for (const t of [...leftQ, ...leftC]) {
     if (t.initial) items.push({ weight: NAME_EXTRA_INITIAL, word: () => `initial ${t.text} unmatched` });
   }
-  if (aligned > 0 && leftQ.length === 0 && leftC.length === 0 && strong === aligned) {
+  if (aligned > 0 && leftQ.length === 0 && leftC.length === 0 && strong === aligned && !swapped) {
     items.push({ weight: NAME_COMPLETE, word: () => "every name part agrees" });
   }
   if (aligned === 0) items.push({ weight: 0, word: () => "no name part agrees" });

@@ -1,0 +1,108 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { compareNationality, normalizeCountry } from "../../src/matching/compare/country.ts";
+import { compareBirthDates, DATE_WEIGHTS, parseBirthDate } from "../../src/matching/compare/date.ts";
+import {
+  compareDocuments,
+  compareGender,
+  DOCUMENT_WEIGHTS,
+  normalizeDocumentNumber,
+} from "../../src/matching/compare/identity.ts";
+import { osaDistance } from "../../src/matching/compare/strings.ts";
+import { abjadDistance, compareTokens } from "../../src/matching/compare/tokens.ts";
+import { skeleton } from "../../src/matching/keys.ts";
+import { makeToken } from "../../src/matching/names.ts";
+
+const cmp = (a: string, b: string, abjad = false) => compareTokens(makeToken(a), makeToken(b), abjad);
+
+test("token comparator: exact, variant, typo, initial, none", () => {
+  assert.equal(cmp("olaf", "olaf")?.agreement, "exact");
+  assert.equal(cmp("mohammed", "muhammad")?.agreement, "variant");
+  assert.equal(cmp("scholze", "scholz")?.agreement, "typo");
+  assert.equal(cmp("v", "vladimir")?.agreement, "initial");
+  assert.equal(cmp("w", "vladimir"), null);
+  assert.equal(cmp("octavian", "olaf"), null);
+  // Short tokens earn less for one changed letter than long ones.
+  assert.ok((cmp("ming", "ping")?.similarity ?? 0) < (cmp("johnson", "jonson")?.similarity ?? 0));
+  // Numbers never agree fuzzily.
+  assert.equal(cmp("2004", "2005"), null);
+});
+
+test("consonant skeletons meet Arabic-script spellings", () => {
+  assert.equal(skeleton("mohammed"), skeleton("mhmd"));
+  assert.equal(skeleton("hussein"), skeleton("hsyn"));
+  assert.equal(skeleton("abdullah"), skeleton("abdulla"));
+  assert.equal(cmp("mhmd", "mohamed", true)?.agreement, "skeleton");
+  assert.ok(abjadDistance("barnyt", "barnett") < abjadDistance("barnyt", "bernstein"));
+});
+
+test("OSA distance counts a transposition as one edit and stops at the bound", () => {
+  assert.equal(osaDistance("lakhal", "lakahl"), 1);
+  assert.equal(osaDistance("kitten", "sitting"), 3);
+  assert.equal(osaDistance("kitten", "sitting", 1), 2);
+});
+
+test("birth dates: parsing the list forms", () => {
+  assert.deepEqual(parseBirthDate("1975-03-02"), { year: 1975, month: 3, day: 2, text: "1975-03-02" });
+  assert.equal(parseBirthDate("12 Mar 1960")?.month, 3);
+  assert.deepEqual(parseBirthDate("1960 to 1962"), { year: 1960, toYear: 1962, text: "1960 to 1962" });
+  assert.equal(parseBirthDate("circa 1958")?.year, 1958);
+  assert.equal(parseBirthDate("unknown"), null);
+});
+
+test("birth dates: exact, swap, typo, year, range and far apart", () => {
+  const w = (q: string, ...listed: string[]) =>
+    compareBirthDates(
+      parseBirthDate(q),
+      listed.map((d) => parseBirthDate(d)).filter((d) => d !== null),
+    )?.weight;
+  assert.equal(w("1975-03-02", "1975-03-02"), DATE_WEIGHTS.exact);
+  assert.equal(w("1975-03-02", "1975-02-03"), DATE_WEIGHTS.swap);
+  assert.equal(w("1975-03-02", "1975-03-07"), DATE_WEIGHTS.typo);
+  assert.equal(w("1976-03-02", "1975-03-02"), DATE_WEIGHTS.typo);
+  assert.equal(w("1975", "1975-03-02"), DATE_WEIGHTS.year);
+  assert.equal(w("1975-03", "1975-03-02"), DATE_WEIGHTS.month);
+  assert.equal(w("1961", "1960 to 1962"), DATE_WEIGHTS.inRange);
+  assert.equal(w("1990-01-01", "1958-05-05"), DATE_WEIGHTS.far);
+  // The best of several listed dates counts.
+  assert.equal(w("1975-03-02", "1950", "1975-03-02"), DATE_WEIGHTS.exact);
+  assert.equal(w("1975-03-02"), undefined);
+});
+
+test("countries: codes, names and the lists' long forms", () => {
+  for (const v of ["SY", "SYR", "Syria", "Syrian Arab Republic", "syria"])
+    assert.equal(normalizeCountry(v), "sy", v);
+  assert.equal(normalizeCountry("Iran (Islamic Republic of)"), "ir");
+  assert.equal(normalizeCountry("Korea, North"), "kp");
+  assert.equal(normalizeCountry("Atlantis"), null);
+  assert.ok((compareNationality("sy", ["sy", "iq"])?.weight ?? 0) > 0);
+  assert.ok((compareNationality("fr", ["sy"])?.weight ?? 0) < 0);
+});
+
+test("documents: the same number and country is near-conclusive, another number of that country counts against", () => {
+  assert.equal(normalizeDocumentNumber("ab 123-456"), "AB123456");
+  const listed = [{ number: "AB123456", country: "sy" }];
+  assert.equal(
+    compareDocuments({ number: "AB123456", country: "sy" }, listed)?.weight,
+    DOCUMENT_WEIGHTS.sameNumberAndCountry,
+  );
+  assert.equal(
+    compareDocuments({ number: "AB123456", country: null }, listed)?.weight,
+    DOCUMENT_WEIGHTS.sameNumber,
+  );
+  assert.equal(
+    compareDocuments({ number: "AB123457", country: "sy" }, listed)?.weight,
+    DOCUMENT_WEIGHTS.typo,
+  );
+  assert.equal(
+    compareDocuments({ number: "ZZ999999", country: "sy" }, listed)?.weight,
+    DOCUMENT_WEIGHTS.otherNumberSameCountry,
+  );
+  assert.equal(compareDocuments({ number: "ZZ999999", country: "fr" }, listed), null);
+});
+
+test("gender agrees or counts against", () => {
+  assert.ok((compareGender("male", ["male"])?.weight ?? 0) > 0);
+  assert.ok((compareGender("female", ["M"])?.weight ?? 0) < 0);
+  assert.equal(compareGender(null, ["male"]), null);
+});

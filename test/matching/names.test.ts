@@ -1,0 +1,88 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { analyzeName, words } from "../../src/matching/names.ts";
+
+const texts = (name: string, kind: "person" | "organization" = "person") =>
+  analyzeName(name, kind).tokens.map((t) => t.text);
+
+test("titles, genealogy connectors and articles are not name parts", () => {
+  assert.deepEqual(texts("Sheikh Mohammed bin Rashid al-Maktoum"), ["mohammed", "rashid", "maktoum"]);
+  assert.deepEqual(texts("Dr. Ayman el Zawahiri"), ["ayman", "zawahiri"]);
+  assert.deepEqual(texts("Präsident Putin"), ["putin"]);
+});
+
+test("a name made only of title words keeps them", () => {
+  assert.deepEqual(texts("Sheikh"), ["sheikh"]);
+});
+
+test("abd compounds written apart, hyphenated or joined become one unit", () => {
+  const forms = [
+    "Abd al-Rahman",
+    "Abdul Rahman",
+    "Abdel Rahman",
+    "Abdurrahman",
+    "Abd ar-Rahman",
+    "ABDULRAHMAN",
+  ];
+  for (const form of forms) assert.deepEqual(texts(form), ["abdrahman"], form);
+  for (const form of ["Abdullah", "Abdallah", "Abd Allah", "Abdulla"])
+    assert.deepEqual(texts(form), ["abdlah"], form);
+});
+
+test("kunya and -ud-din compounds join", () => {
+  assert.deepEqual(texts("Abu Bakr"), ["abubakr"]);
+  assert.deepEqual(texts("Abou Bakr"), ["abubakr"]);
+  for (const form of ["Salah al-Din", "Salahuddin", "Salah Eddine"])
+    assert.deepEqual(texts(form), ["salahdin"], form);
+  assert.equal(analyzeName("Abd al-Rahman").tokens[0]?.tail?.text, "rahman");
+});
+
+test("initials: single letters and short consonant runs", () => {
+  const tokens = analyzeName("JC Juncker").tokens;
+  assert.deepEqual(
+    tokens.map((t) => [t.text, t.initial]),
+    [
+      ["j", true],
+      ["c", true],
+      ["juncker", false],
+    ],
+  );
+});
+
+test("organisation legal forms are removed and remembered by family", () => {
+  assert.deepEqual(texts("Volkswagen Gesellschaft mit beschränkter Haftung", "organization"), ["volkswagen"]);
+  assert.deepEqual(texts("Lloyds Banking Group Public Limited Company", "organization"), [
+    "lloyds",
+    "banking",
+    "group",
+  ]);
+  assert.deepEqual(texts("Stripe LLC", "organization"), ["stripe"]);
+  assert.equal(analyzeName("OAO Gazprom", "organization").legalForm, "jsc");
+  assert.equal(analyzeName("Gazprom GmbH", "organization").legalForm, "llc");
+  // A legal form alone is the name.
+  assert.deepEqual(texts("Company", "organization"), ["company"]);
+});
+
+test("number words, ordinals and look-alike digits", () => {
+  assert.deepEqual(words("Brigade Forty-Four"), ["brigade", "44"]);
+  assert.deepEqual(words("1st Bank"), ["1", "bank"]);
+  assert.deepEqual(words("First Bank"), ["1", "bank"]);
+  assert.deepEqual(words("Ig0r Sech1n"), ["igor", "sechin"]);
+});
+
+test("short Han and Hangul names split into syllables that remember their characters", () => {
+  const tokens = analyzeName("김정은").tokens;
+  assert.equal(tokens.length, 3);
+  assert.deepEqual(
+    tokens.map((t) => t.glyph),
+    ["김", "정", "은"],
+  );
+  // Foreign names spelt sound by sound stay whole.
+  assert.equal(analyzeName("弗拉基米尔·普京").tokens.length, 2);
+});
+
+test("given-name variant classes share a key", () => {
+  const keys = ["Mohammed", "Muhammad", "Mohamed", "Mehmet"].map((n) => analyzeName(n).tokens[0]?.key);
+  assert.equal(new Set(keys).size, 1);
+  assert.notEqual(analyzeName("Yusuf").tokens[0]?.key, analyzeName("Husayn").tokens[0]?.key);
+});

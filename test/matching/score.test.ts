@@ -1,0 +1,103 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import fc from "fast-check";
+import { nameProfile } from "../../src/matching/eval/cross-script.ts";
+import { DEFAULT_ALERT_THRESHOLD, scorePair, sigmoid } from "../../src/matching/score.ts";
+import type { MatchProfile } from "../../src/matching/types.ts";
+
+const person = (extra: Partial<MatchProfile>): MatchProfile => ({ ...nameProfile("Mohammed Ali"), ...extra });
+
+test("the score is the logistic of the total, and the explanation sums to the total", () => {
+  const r = scorePair(
+    { name: "Mohamed Ali", birthDate: "1981-05-04" },
+    person({ birthDates: ["1981-05-04"] }),
+  );
+  assert.equal(r.explanation[0]?.feature, "prior");
+  const sum = r.explanation.reduce((s, e) => s + e.weight, 0);
+  assert.equal(sum, r.logOdds);
+  assert.equal(r.score, sigmoid(r.logOdds));
+});
+
+test("no saturation: name, birth date and passport outrank the name alone, which outranks a clash", () => {
+  const listed = person({ birthDates: ["1981-05-04"], documents: [{ number: "N123456", country: "SY" }] });
+  const nameOnly = scorePair({ name: "Mohammed Ali" }, listed);
+  const full = scorePair(
+    { name: "Mohammed Ali", birthDate: "1981-05-04", documentNumber: "N123456", documentCountry: "Syria" },
+    listed,
+  );
+  const otherPerson = scorePair({ name: "Mohammed Ali", birthDate: "1958-01-01" }, listed);
+  assert.ok(full.logOdds > nameOnly.logOdds + 10);
+  assert.ok(full.score < 1, "a probability, never exactly 1");
+  assert.ok(otherPerson.logOdds < nameOnly.logOdds - 3);
+  assert.ok(otherPerson.score < DEFAULT_ALERT_THRESHOLD);
+});
+
+test("common given names with another surname stay below the threshold; typos in a full name do not", () => {
+  assert.ok(scorePair({ name: "Olaf Scholze" }, nameProfile("Olaf Scholz")).score >= DEFAULT_ALERT_THRESHOLD);
+  assert.ok(
+    scorePair({ name: "Octavian Scholz" }, nameProfile("Olaf Scholz")).score < DEFAULT_ALERT_THRESHOLD,
+  );
+  assert.ok(
+    scorePair({ name: "Salman bin Muhammad" }, nameProfile("Muhammad bin Salman")).score <
+      DEFAULT_ALERT_THRESHOLD,
+  );
+});
+
+test("a person is not an organisation", () => {
+  const org = nameProfile("Al Noor Trading", "o1", "Organization");
+  const asOrg = scorePair({ name: "Al Noor Trading", schema: "Organization" }, org);
+  const asPerson = scorePair({ name: "Al Noor Trading", schema: "Person" }, org);
+  assert.ok(asOrg.score >= DEFAULT_ALERT_THRESHOLD);
+  assert.ok(asPerson.score < 0.01);
+});
+
+const nameArb = fc
+  .array(
+    fc.constantFrom(
+      "ahmed",
+      "ali",
+      "hassan",
+      "maria",
+      "petrov",
+      "olaf",
+      "zhang",
+      "nur",
+      "abd",
+      "al",
+      "bin",
+      "x",
+    ),
+    {
+      minLength: 1,
+      maxLength: 4,
+    },
+  )
+  .map((parts) => parts.join(" "));
+
+test("property: explanation weights sum to logOdds and score = sigmoid(logOdds)", () => {
+  fc.assert(
+    fc.property(
+      nameArb,
+      nameArb,
+      fc.option(fc.constantFrom("1980", "1980-02-03", "1990-12")),
+      (a, b, dob) => {
+        const query = dob ? { name: a, birthDate: dob } : { name: a };
+        const r = scorePair(query, person({ names: [b], birthDates: ["1980-02-03"] }));
+        const sum = r.explanation.reduce((s, e) => s + e.weight, 0);
+        assert.equal(sum, r.logOdds);
+        assert.equal(r.score, sigmoid(r.logOdds));
+        assert.ok(r.explanation.every((e) => e.detail.length > 0 && Number.isFinite(e.weight)));
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+test("property: scoring is deterministic", () => {
+  fc.assert(
+    fc.property(nameArb, nameArb, (a, b) => {
+      assert.deepEqual(scorePair({ name: a }, nameProfile(b)), scorePair({ name: a }, nameProfile(b)));
+    }),
+    { numRuns: 100 },
+  );
+});
