@@ -1,15 +1,20 @@
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import type { Config } from "../platform/config.ts";
+import { type Clock, systemClock } from "../platform/clock.ts";
+import { type Config, DEMO_REFERENCE_SECRET } from "../platform/config.ts";
 import type { Store } from "../platform/db.ts";
+import { authPlugin, createAuthenticator } from "./auth.ts";
 import { notFoundHandler, sendProblem } from "./problem.ts";
 import { registerEntityRoutes } from "./routes/entities.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
+import { registerSharingRoutes } from "./routes/sharing.ts";
 
 export interface ServerDeps {
   store: Store;
-  config: Pick<Config, "bodyLimitBytes">;
+  config: Pick<Config, "bodyLimitBytes"> & Partial<Pick<Config, "referenceSecret" | "rateLimitPerMinute">>;
+  /** Fixed in tests; the system clock otherwise. */
+  clock?: Clock;
 }
 
 /**
@@ -33,7 +38,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   app.setErrorHandler((error, request, reply) => sendProblem(error, request, reply));
   app.setNotFoundHandler(notFoundHandler);
+  const clock = deps.clock ?? systemClock;
+  const authenticator = createAuthenticator(deps.store.db);
+  await app.register(authPlugin, {
+    authenticator,
+    rateLimitPerMinute: deps.config.rateLimitPerMinute ?? 120_000,
+  });
   await app.register(registerHealthRoutes, { store: deps.store });
-  await app.register(registerEntityRoutes, { store: deps.store, prefix: "/api/v1" });
+  const sharing = { referenceKey: deps.config.referenceSecret ?? DEMO_REFERENCE_SECRET, clock };
+  await app.register(registerEntityRoutes, { store: deps.store, sharing, prefix: "/api/v1" });
+  await app.register(registerSharingRoutes, { store: deps.store, authenticator, clock, prefix: "/api/v1" });
   return app;
 }

@@ -4,6 +4,13 @@ import { registerEntityCommands } from "./entities.ts";
 import { registerExportCommands } from "./export.ts";
 import { registerImportCommands } from "./import.ts";
 import { registerMatchCommands } from "./match.ts";
+import {
+  registerAgencyCommands,
+  registerArrangementCommands,
+  registerAuditCommands,
+  registerKeyCommands,
+  registerRetentionCommands,
+} from "./sharing.ts";
 
 /** Every command group registers itself here; each lives in its own file under src/cli/. */
 export function registerCommands(program: Command): void {
@@ -11,5 +18,10 @@ export function registerCommands(program: Command): void {
   registerImportCommands(program);
   registerExportCommands(program);
   registerEntityCommands(program);
+  registerAgencyCommands(program);
+  registerKeyCommands(program);
+  registerArrangementCommands(program);
+  registerAuditCommands(program);
+  registerRetentionCommands(program);
   registerMatchCommands(program);
 }

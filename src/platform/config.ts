@@ -7,7 +7,12 @@ const ConfigSchema = z.object({
   host: z.string().min(1),
   demo: z.boolean(),
   bodyLimitBytes: z.coerce.number().int().positive(),
+  referenceSecret: z.string().min(16),
+  rateLimitPerMinute: z.coerce.number().int().positive(),
 });
+
+/** Keys the opaque references shown on hits; the demo default must be replaced in production. */
+export const DEMO_REFERENCE_SECRET = "ftfx-demo-reference-secret-change-me";
 
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -20,6 +25,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "0.0.0.0",
     demo: env.FTFX_DEMO !== "0",
     bodyLimitBytes: env.FTFX_BODY_LIMIT ?? 10 * 1024 * 1024,
+    referenceSecret: env.FTFX_REFERENCE_SECRET || DEMO_REFERENCE_SECRET,
+    rateLimitPerMinute: env.FTFX_RATE_LIMIT ?? 120_000,
   });
   if (!parsed.success) {
     const first = parsed.error.issues[0];

@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from "../platform/db.ts";
 import { badInput, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { appendAudit, auditBody } from "./audit-log.ts";
-import type { SharingContext } from "./context.ts";
+import { LOCAL_AGENCY, type SharingContext } from "./context.ts";
 import { isoInstant } from "./dates.ts";
 import { agencies, arrangements, recipientGroups } from "./schema.ts";
 import {
@@ -155,6 +155,8 @@ export async function listArrangements(db: DbOrTx): Promise<Arrangement[]> {
 async function originatorParty(db: DbOrTx, from: string): Promise<OriginatorParty> {
   const country = countryOf(from);
   if (country) return { country };
+  // The node's own operator shares what it imported locally without being a partner agency itself.
+  if (from === LOCAL_AGENCY) return { agency: LOCAL_AGENCY };
   await requireAgency(db, from, "from");
   return { agency: from };
 }

@@ -9,6 +9,7 @@ import type { MatchResult } from "../matching/types.ts";
 import type { RegistryEntity } from "../model/entity.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { Db, DbOrTx, Tx } from "../platform/db.ts";
+import { badInput, notFound } from "../platform/errors.ts";
 import { toRegistryEntity } from "../registry/rows.ts";
 import { entities } from "../registry/schema.ts";
 import type { JsonObject, JsonValue } from "./audit-chain.ts";
@@ -241,4 +242,23 @@ async function recordDisclosures(
     if (options.queryContext && decision.level !== "hit-no-hit") body.context = options.queryContext;
     await notify(tx, record.originator, "hit", body, now);
   }
+}
+
+/**
+ * What GET /entities/:id answers a keyed caller: its own record whole; another agency's record only as
+ * the policy allows for the stated purpose; otherwise not found, worded as for a missing id.
+ */
+export async function readEntityAs(
+  db: Db,
+  actor: Actor,
+  purpose: Purpose | undefined,
+  entityId: string,
+  options: DiscloseOptions,
+): Promise<RegistryEntity | EntityView> {
+  const record = (await loadRecords(db, [entityId])).get(entityId);
+  if (record && record.originator === actor.agencyId) return record;
+  if (!purpose) throw badInput("reading another agency's record needs a purpose", "purpose");
+  const view = await discloseEntity(db, actor, purpose, entityId, options);
+  if (!view) throw notFound(`no entity with id ${entityId}`);
+  return view;
 }

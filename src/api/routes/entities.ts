@@ -1,7 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import { ENTITY_STATUSES, HANDLING_CODES } from "../../model/entity.ts";
+import type { Clock } from "../../platform/clock.ts";
 import type { Store } from "../../platform/db.ts";
-import { getEntity, listEntities } from "../../registry/queries.ts";
+import { listEntities } from "../../registry/queries.ts";
+import { readEntityAs } from "../../sharing/disclose.ts";
+import { PURPOSES, type Purpose } from "../../sharing/types.ts";
+import { actorOf } from "../auth.ts";
 import { problemSchema } from "../problem.ts";
 
 const entitySchema = {
@@ -43,8 +47,14 @@ interface ListQuery {
   offset: number;
 }
 
-/** Read access to the registry: paged, filterable listing and one entity by id. */
-export async function registerEntityRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+/**
+ * Read access to the registry: paged, filterable listing and one entity by id. A keyed caller lists only
+ * its own agency's records and reads another agency's record only through the sharing policy.
+ */
+export async function registerEntityRoutes(
+  app: FastifyInstance,
+  options: { store: Store; sharing: { referenceKey: string; clock: Clock } },
+): Promise<void> {
   const { db } = options.store;
 
   app.get<{ Querystring: ListQuery }>(
@@ -81,21 +91,32 @@ export async function registerEntityRoutes(app: FastifyInstance, options: { stor
     },
     async (request) => {
       const { limit, offset, ...filter } = request.query;
-      const page = await listEntities(db, { ...filter, limit, offset });
+      const originator = actorOf(request).agencyId;
+      const page = await listEntities(db, { ...filter, originator, limit, offset });
       return { total: page.total, limit, offset, items: page.items };
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { purpose?: Purpose } }>(
     "/entities/:id",
     {
       schema: {
-        summary: "One registry entity by id",
+        summary:
+          "One registry entity by id; another agency's record as the sharing policy allows for the purpose",
         tags: ["registry"],
         params: { type: "object", properties: { id: { type: "string", maxLength: 200 } }, required: ["id"] },
-        response: { 200: entitySchema, 404: problemSchema },
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: { purpose: { type: "string", enum: [...PURPOSES] } },
+        },
+        response: {
+          200: { anyOf: [entitySchema, { type: "object", additionalProperties: true }] },
+          404: problemSchema,
+        },
       },
     },
-    async (request) => getEntity(db, request.params.id),
+    async (request) =>
+      readEntityAs(db, actorOf(request), request.query.purpose, request.params.id, options.sharing),
   );
 }
