@@ -135,7 +135,7 @@ async function measure(quick: boolean): Promise<SpeedFigures> {
     peers: [],
     baseRssMb,
   };
-  subjects.length = 0; // let the entities go once ftfx has profiled them
+  subjects.length = 0; // only `entities` may hold the entities now, so they can be freed after profiling
 
   const ftfx = await loadFtfx();
   if ("engine" in ftfx) {

@@ -102,7 +102,7 @@ export async function runSpeed(ctx: BenchContext): Promise<SectionResult> {
         rows: buildRows,
         notes: [
           `Synthetic people: syntheticPeople(${f.people}, seed 2178) from src/registry/synthetic.ts; generating them and parsing the lists took ${seconds(f.generateMillis)} s (not counted). Process RSS before loading: ${fixed(f.baseRssMb, 0)} MB.`,
-          "ftfx RSS is measured in a child process of its own after the index is built and the source entities are released (forced GC); it includes Node itself.",
+          "ftfx RSS is measured in a child process of its own after the index is built and the source entities are released (forced GC); it includes Node itself and the list of names kept for the pg_trgm runs that follow.",
         ],
       },
       {
