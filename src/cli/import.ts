@@ -9,7 +9,7 @@ import { readTextFile } from "../formats/text.ts";
 import { parseUnConsolidatedXml, UN_DATASET } from "../formats/un-consolidated-xml.ts";
 import { type FtmEntity, type Handling, isHandling } from "../model/entity.ts";
 import { badInput } from "../platform/errors.ts";
-import { importEntities } from "../registry/import.ts";
+import { type ImportResult, importEntities } from "../registry/import.ts";
 import { printRecord } from "./output.ts";
 import { withStore } from "./store.ts";
 
@@ -76,11 +76,13 @@ async function runImport(
 ): Promise<void> {
   const handling = options.handling === undefined ? undefined : parseHandling(options.handling);
   const entities = parse();
+  // Progress on stderr, only for a person watching a terminal, and only once the store is open.
   const bar = process.stderr.isTTY && entities.length > PROGRESS_THRESHOLD ? new SingleBar({}) : undefined;
-  bar?.start(entities.length, 0);
+  let result: ImportResult;
   try {
-    const result = await withStore((store) =>
-      importEntities(store.db, {
+    result = await withStore((store) => {
+      bar?.start(entities.length, 0);
+      return importEntities(store.db, {
         source,
         dataset: options.dataset ?? defaultDataset,
         file,
@@ -89,13 +91,13 @@ async function runImport(
         handling,
         entities,
         onProgress: (done) => bar?.update(done),
-      }),
-    );
-    const { added, updated, unchanged, delisted } = result;
-    printRecord({ added, updated, unchanged, delisted }, options);
+      });
+    });
   } finally {
     bar?.stop();
   }
+  const { added, updated, unchanged, delisted } = result;
+  printRecord({ added, updated, unchanged, delisted }, options);
 }
 
 function parseHandling(code: string): Handling {
