@@ -9,6 +9,8 @@ import { notFoundHandler, sendProblem } from "./problem.ts";
 import { registerEntityRoutes } from "./routes/entities.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
 import { registerSharingRoutes } from "./routes/sharing.ts";
+import { registerWebRoutes } from "./routes/web.ts";
+import { createSessionStore, sessionPlugin } from "./session.ts";
 
 export interface ServerDeps {
   store: Store;
@@ -40,6 +42,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler(notFoundHandler);
   const clock = deps.clock ?? systemClock;
   const authenticator = createAuthenticator(deps.store.db);
+  await app.register(sessionPlugin, { sessions: createSessionStore(), db: deps.store.db });
   await app.register(authPlugin, {
     authenticator,
     rateLimitPerMinute: deps.config.rateLimitPerMinute ?? 120_000,
@@ -48,5 +51,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const sharing = { referenceKey: deps.config.referenceSecret ?? DEMO_REFERENCE_SECRET, clock };
   await app.register(registerEntityRoutes, { store: deps.store, sharing, prefix: "/api/v1" });
   await app.register(registerSharingRoutes, { store: deps.store, authenticator, clock, prefix: "/api/v1" });
+  await app.register(registerWebRoutes, { store: deps.store, clock });
   return app;
 }

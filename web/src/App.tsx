@@ -1,0 +1,96 @@
+import { NavLink, Route, Routes } from "react-router";
+import { offers, useCapabilities } from "./capabilities.ts";
+import { DemoBanner } from "./components/DemoBanner.tsx";
+import { Notice } from "./components/Notice.tsx";
+import { SignInPage } from "./pages/SignIn.tsx";
+import { type ConsolePage, PAGES } from "./pages.tsx";
+import { useSession } from "./session.tsx";
+
+/** Opens a page only for the roles it is meant for and only when the server offers its routes. */
+function Guarded({ page }: { page: ConsolePage }) {
+  const { can } = useSession();
+  const capabilities = useCapabilities();
+  if (!can(page.roles)) {
+    return (
+      <Notice kind="error" title="Not allowed">
+        Your roles do not include access to this page.
+      </Notice>
+    );
+  }
+  if (capabilities.isPending) return <p aria-busy="true">Loading…</p>;
+  if (!offers(capabilities.data, page.needs)) {
+    return (
+      <Notice kind="info" title="Not available">
+        This server does not offer the API this page needs ({page.needs.join(", ")}).
+      </Notice>
+    );
+  }
+  return <>{page.element}</>;
+}
+
+function Navigation() {
+  const { can } = useSession();
+  const capabilities = useCapabilities();
+  const visible = PAGES.filter(
+    (page) => page.label && can(page.roles) && offers(capabilities.data, page.needs),
+  );
+  return (
+    <nav aria-label="Main">
+      <ul>
+        {visible.map((page) => (
+          <li key={page.path}>
+            <NavLink to={page.path} end={page.path === "/"}>
+              {page.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function App() {
+  const { me, loading, signOut } = useSession();
+  if (loading) return <p aria-busy="true">Loading…</p>;
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <span className="brand">ftfx console</span>
+        {me && (
+          <span className="who">
+            {me.agencyName ?? me.agencyId} · {me.roles.join(", ")}
+            <button type="button" className="sign-out" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </span>
+        )}
+      </header>
+      {me && <DemoBanner />}
+      <div className="frame">
+        {me && <Navigation />}
+        <main id="main" tabIndex={-1}>
+          {me ? (
+            <Routes>
+              {PAGES.map((page) => (
+                <Route key={page.path} path={page.path} element={<Guarded page={page} />} />
+              ))}
+              <Route
+                path="*"
+                element={
+                  <Notice kind="error" title="Not found">
+                    There is no such page.
+                  </Notice>
+                }
+              />
+            </Routes>
+          ) : (
+            <SignInPage />
+          )}
+        </main>
+      </div>
+    </>
+  );
+}

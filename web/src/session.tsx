@@ -1,0 +1,57 @@
+/** Who is signed in, from GET /api/v1/session; sign-in exchanges an API key for an httpOnly cookie. */
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { createContext, type ReactNode, useContext } from "react";
+import { ApiError, api } from "./api.ts";
+import type { Me, Role } from "./types.ts";
+
+interface SessionValue {
+  me: Me | null;
+  loading: boolean;
+  signIn(key: string): Promise<void>;
+  signOut(): Promise<void>;
+  can(roles: readonly Role[] | "any"): boolean;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+async function currentSession(): Promise<Me | null> {
+  try {
+    return await api<Me>("/api/v1/session");
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const client = useQueryClient();
+  const session = useQuery({ queryKey: ["session"], queryFn: currentSession, staleTime: 60_000 });
+  const me = session.data ?? null;
+  const value: SessionValue = {
+    me,
+    loading: session.isPending,
+    async signIn(key) {
+      const signedIn = await api<Me>("/api/v1/session", {
+        method: "POST",
+        headers: { authorization: `Bearer ${key.trim()}` },
+      });
+      client.clear();
+      client.setQueryData(["session"], signedIn);
+    },
+    async signOut() {
+      await api("/api/v1/session", { method: "DELETE" }).catch(() => undefined);
+      client.clear();
+      client.setQueryData(["session"], null);
+    },
+    can(roles) {
+      return roles === "any" || (me?.roles.some((role) => roles.includes(role)) ?? false);
+    },
+  };
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error("useSession outside SessionProvider");
+  return value;
+}
