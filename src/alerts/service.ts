@@ -44,14 +44,16 @@ export function alertPriority(severity: Severity, score: number): number {
   return SEVERITY_RANK[severity] + Math.min(Math.max(score, 0), 0.999);
 }
 
-function summarise(alert: NewAlert): { severity: Severity; score: number; priority: number } {
-  const matches = [...alert.matches].sort((a, b) => b.score - a.score);
+/** An alert's severity (worst hit), best score and queue priority, from its hits. */
+export function rankHits(
+  matches: readonly MatchResult[],
+  ruleHits: readonly RuleHit[],
+): { severity: Severity; score: number; priority: number } {
+  const sorted = [...matches].sort((a, b) => b.score - a.score);
+  const fromMatches = matchSeverity(sorted);
   const severity =
-    maxSeverity([
-      ...alert.ruleHits.map((h) => h.severity),
-      ...[matchSeverity(matches)].filter((s) => s !== undefined),
-    ]) ?? "low";
-  const score = matches[0]?.score ?? 0;
+    maxSeverity([...ruleHits.map((h) => h.severity), ...(fromMatches ? [fromMatches] : [])]) ?? "low";
+  const score = sorted[0]?.score ?? 0;
   return { severity, score, priority: alertPriority(severity, score) };
 }
 
@@ -112,7 +114,7 @@ export async function createAlerts(
   const now = context.clock.now().toISOString();
   const created: Alert[] = [];
   for (const item of items) {
-    const { severity, score, priority } = summarise(item);
+    const { severity, score, priority } = rankHits(item.matches, item.ruleHits);
     const values = {
       severity,
       score,
