@@ -1,5 +1,7 @@
 import type { Party, Payment } from "../formats/payment-types.ts";
+import { ORG_COMMON_WORDS } from "../matching/data/name-words.ts";
 import type { MatchIndex } from "../matching/index.ts";
+import { analyzeName } from "../matching/names.ts";
 import { DEFAULT_ALERT_THRESHOLD } from "../matching/score.ts";
 import type { MatchQuery, MatchResult } from "../matching/types.ts";
 import { partyLabel } from "./payment-facts.ts";
@@ -50,6 +52,11 @@ export interface MatchOptions {
   threshold?: number;
   /** Matches kept per party. */
   top?: number;
+  /**
+   * Results per distinct query, shared across the payments of a batch: the same payer, payroll or utility
+   * recurs across a file, and is then searched once.
+   */
+  cache?: Map<string, MatchResult[]>;
 }
 
 /** The matches of one payment's parties and remittance: all an alert needs from the matching engine. */
@@ -62,15 +69,27 @@ export interface PaymentMatches {
 const DEFAULT_TOP = 5;
 
 /**
- * Payment messages seldom say whether a party is a person or an organisation; such a party is asked both
- * ways, because the scorer counts a person compared with an organisation as a different subject.
+ * Payment messages seldom say whether a party is a person or an organisation, and the scorer counts a person
+ * compared with an organisation as a different subject. A name with a legal form ("… GmbH") or a common
+ * organisation word ("… Trading") is asked as an organisation; any other unknown party both ways.
  */
 function queryVariants(query: MatchQuery): MatchQuery[] {
   if (query.schema !== "LegalEntity") return [query];
-  return [
-    { ...query, schema: "Person" },
-    { ...query, schema: "Organization" },
-  ];
+  const organisation = { ...query, schema: "Organization" };
+  const form = analyzeName(query.name, "organization");
+  if (form.legalForm || form.tokens.some((t) => ORG_COMMON_WORDS.has(t.text))) return [organisation];
+  return [{ ...query, schema: "Person" }, organisation];
+}
+
+function search(index: MatchIndex, query: MatchQuery, top: number, cache?: Map<string, MatchResult[]>) {
+  if (!cache) return index.search(query, top);
+  const key = `${query.schema}\u0000${query.name}\u0000${query.birthDate ?? ""}`;
+  let results = cache.get(key);
+  if (!results) {
+    results = index.search(query, top);
+    cache.set(key, results);
+  }
+  return results;
 }
 
 /** The best result per entity over several queries, at or above the threshold, best first. */
@@ -96,20 +115,23 @@ export function matchPayment(
   const parties = partiesToScreen(payment).map(({ role, query }) => ({
     role,
     matches: alerting(
-      queryVariants(query).flatMap((variant) => index.search(variant, top)),
+      queryVariants(query).flatMap((variant) => search(index, variant, top, options.cache)),
       threshold,
       top,
     ),
   }));
-  return { paymentId: payment.id, parties, remittance: remittanceMatches(payment, index, threshold, top) };
+  return {
+    paymentId: payment.id,
+    parties,
+    remittance: remittanceMatches(payment, index, { threshold, top, cache: options.cache }),
+  };
 }
 
 /** Registered names in the remittance text; each match says which words named it (a weight-0 evidence line). */
 function remittanceMatches(
   payment: Payment,
   index: MatchIndex,
-  threshold: number,
-  top: number,
+  { threshold, top, cache }: { threshold: number; top: number; cache: MatchOptions["cache"] },
 ): MatchResult[] {
   if (!payment.remittance) return [];
   const found: MatchResult[] = [];
@@ -117,7 +139,7 @@ function remittanceMatches(
     const words =
       window.from === window.to ? `word ${window.from + 1}` : `words ${window.from + 1}–${window.to + 1}`;
     for (const schema of ["Person", "Organization"]) {
-      for (const result of index.search({ name: window.text, schema }, top)) {
+      for (const result of search(index, { name: window.text, schema }, top, cache)) {
         if (result.score < threshold) continue;
         found.push({
           ...result,
@@ -188,7 +210,8 @@ export function screenPayments(
   index: MatchIndex,
   options: ScreenOptions = {},
 ): PaymentScreening {
-  const matches = payments.map((payment) => matchPayment(payment, index, options));
+  const cache = options.cache ?? new Map<string, MatchResult[]>();
+  const matches = payments.map((payment) => matchPayment(payment, index, { ...options, cache }));
   return assembleScreening(payments, matches, options);
 }
 
