@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from "../platform/db.ts";
 import { badInput, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { appendAudit, auditBody } from "./audit-log.ts";
-import type { SharingContext } from "./context.ts";
+import { LOCAL_AGENCY, type SharingContext } from "./context.ts";
 import { agencies } from "./schema.ts";
 import { type Agency, parseAgencyType, parseCountry } from "./types.ts";
 
@@ -49,7 +49,21 @@ export async function listAgencies(db: DbOrTx): Promise<AgencyRecord[]> {
   return rows.map(toAgency);
 }
 
+/**
+ * The node's own operator: originator of what the CLI imports, and the agency of keys made for the
+ * operator's staff (`keys create --agency local`). Not a partner: no country, outside the coalition.
+ */
+export const LOCAL_AGENCY_RECORD: AgencyRecord = {
+  id: LOCAL_AGENCY,
+  country: "",
+  name: "local operator",
+  type: "secretariat",
+  member: false,
+  contact: "the node operator",
+};
+
 export async function findAgency(db: DbOrTx, id: string): Promise<AgencyRecord | undefined> {
+  if (id === LOCAL_AGENCY) return LOCAL_AGENCY_RECORD;
   const [row] = await db.select().from(agencies).where(eq(agencies.id, id));
   return row ? toAgency(row) : undefined;
 }

@@ -6,7 +6,8 @@ import { fixedClock } from "../../src/platform/clock.ts";
 import { addAgency } from "../../src/sharing/agencies.ts";
 import { createKey } from "../../src/sharing/api-keys.ts";
 import { findAudit } from "../../src/sharing/audit-log.ts";
-import { LOCAL_OPERATOR, type SharingContext } from "../../src/sharing/context.ts";
+import { LOCAL_AGENCY, LOCAL_OPERATOR, type SharingContext } from "../../src/sharing/context.ts";
+import { contributeEntity } from "../../src/sharing/records.ts";
 import { ROLES, type Role } from "../../src/sharing/types.ts";
 import { pgliteTestStore, type TestStore } from "../support/stores.ts";
 
@@ -283,5 +284,24 @@ describe("sharing routes", () => {
     assert.deepEqual(listed, [], "the secretariat is party to no arrangement");
     const deSees = (await call(deKey, { method: "GET", url: "/api/v1/arrangements" })).json();
     assert.ok(deSees.length >= 1);
+  });
+
+  test("the node operator's staff use keys of agency local and list what the node imported", async () => {
+    const { db } = testStore.store;
+    const imported = await contributeEntity(
+      db,
+      { schema: "Person", properties: { name: ["SYNTHETIC Local Import"] }, handling: "CLEAR" },
+      operator,
+    );
+    const localKey = (await createKey(db, { agencyId: LOCAL_AGENCY, roles: ["analyst"] }, operator)).key;
+    const listOf = async (key: string) =>
+      (await call(key, { method: "GET", url: "/api/v1/entities?limit=500" }))
+        .json()
+        .items.map((e: { id: string }) => e.id);
+    assert.deepEqual(await listOf(localKey), [imported.id]);
+    assert.ok(
+      !(await listOf(as("analyst"))).includes(imported.id),
+      "another agency lists only its own records",
+    );
   });
 });
