@@ -15,8 +15,10 @@ import type { MatchProfile, MatchQuery, MatchResult } from "./types.ts";
 /** Posting lists longer than this are too common to pick candidates with (but still count in stats). */
 const MAX_POSTINGS = 4000;
 const MAX_FUZZY_POSTINGS = 600;
+/** Candidates below this share of the best candidate's blocking score are dropped (at least five kept). */
+const MIN_SHARE_OF_BEST = 0.3;
 /** Candidates fully scored per query. */
-const CANDIDATES = 30;
+const CANDIDATES = 15;
 
 interface Entry {
   profile: MatchProfile;
@@ -114,7 +116,11 @@ export class MatchIndex {
       }
     }
     touched.sort((a, b) => (acc[b] ?? 0) - (acc[a] ?? 0) || a - b);
-    const chosen = touched.slice(0, limit);
+    // Candidates that share far less with the query than the best one are not worth scoring.
+    const floor = (acc[touched[0] ?? 0] ?? 0) * MIN_SHARE_OF_BEST;
+    let end = Math.min(limit, touched.length);
+    while (end > 5 && (acc[touched[end - 1] ?? 0] ?? 0) < floor) end--;
+    const chosen = touched.slice(0, end);
     for (const slot of touched) acc[slot] = 0;
     return chosen;
   }

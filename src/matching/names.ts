@@ -15,6 +15,8 @@ import { isAbjad, transliterate } from "./transliterate.ts";
 
 /** One name part, with every key the comparators and the index use. */
 export interface NameToken {
+  /** The same for equal texts (an interned number). */
+  id: number;
   text: string;
   /** Given-name variant class id, or the text itself: tokens with equal keys are the same name. */
   key: string;
@@ -24,6 +26,8 @@ export interface NameToken {
   numeric: boolean;
   /** Han or Hangul character the token was read from: same-script names compare by character. */
   glyph?: string;
+  /** Read from Arabic or Hebrew script (no short vowels written). */
+  abjad?: boolean;
   /** For compounds ("abdrahman", "abubakr", "salahdin"): the distinctive part alone, often written alone. */
   tail?: NameToken;
   /** The tail is the name after a joined Arabic article, as good as the whole. */
@@ -219,7 +223,7 @@ function organizationWords(input: string[], found: string[]): string[] {
  * (Bukhari, al-Bukhari, Elbukhari), so the part after it is the token's tail.
  */
 function abjadToken(text: string): NameToken {
-  const token = makeToken(text);
+  const token = { ...makeToken(text), abjad: true };
   const bare = /^al([a-z]{3,})$/.exec(text)?.[1];
   if (bare && !token.tail) {
     token.tail = basicToken(bare);
@@ -240,8 +244,20 @@ export function makeToken(text: string): NameToken {
   return token;
 }
 
+// Every distinct token text gets a small number, so comparisons can be cached under a numeric key.
+const tokenIds = new Map<string, number>();
+function tokenId(text: string): number {
+  let id = tokenIds.get(text);
+  if (id === undefined) {
+    id = tokenIds.size;
+    tokenIds.set(text, id);
+  }
+  return id;
+}
+
 function basicToken(text: string): NameToken {
   return {
+    id: tokenId(text),
     text,
     key: GIVEN_NAME_CLASS.get(text) ?? text,
     skeleton: skeleton(text),

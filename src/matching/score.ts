@@ -2,6 +2,7 @@ import { compareNationality } from "./compare/country.ts";
 import { compareBirthDates } from "./compare/date.ts";
 import { compareBirthPlace, compareDocuments, compareGender } from "./compare/identity.ts";
 import { compareNames, type NameComparison, nameEvidence } from "./compare/name.ts";
+import type { NameForm } from "./names.ts";
 import { type Prepared, type PreparedQuery, prepareProfile, prepareQuery } from "./prepare.ts";
 import { DEFAULT_STATS, type NameStats } from "./stats.ts";
 import type { Evidence, MatchProfile, MatchQuery } from "./types.ts";
@@ -26,11 +27,35 @@ export interface PairScore {
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/** How many query tokens have a cheap look-alike (same text, class, skeleton or first letters) in a name. */
+function overlap(query: NameForm, listed: NameForm): number {
+  let n = 0;
+  for (const q of query.tokens) {
+    const head = q.text.slice(0, 2);
+    if (
+      listed.tokens.some(
+        (c) => c.key === q.key || c.skeleton === q.skeleton || c.text.startsWith(head) || Boolean(c.tail),
+      )
+    )
+      n++;
+  }
+  return n;
+}
+
+/** Names of a profile fully compared: the few that look most like the query (profiles can carry dozens). */
+const NAMES_COMPARED = 4;
+
 function bestName(query: PreparedQuery, profile: Prepared, stats: NameStats): NameComparison | null {
   const name = query.names[0];
   if (!name) return null;
+  let forms = profile.names;
+  if (forms.length > NAMES_COMPARED) {
+    const scored = forms.map((form, i) => ({ form, i, n: overlap(name, form) }));
+    scored.sort((a, b) => b.n - a.n || a.i - b.i);
+    forms = scored.slice(0, NAMES_COMPARED).map((x) => x.form);
+  }
   let best: NameComparison | null = null;
-  for (const listed of profile.names) {
+  for (const listed of forms) {
     const c = compareNames(name, listed, stats);
     if (!best || c.logOdds > best.logOdds) best = c;
   }

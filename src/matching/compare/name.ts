@@ -91,15 +91,32 @@ function byStrength(x: Pair, y: Pair): number {
 }
 
 export function compareNames(query: NameForm, listed: NameForm, stats: NameStats): NameComparison {
-  const abjad = query.abjad || listed.abjad;
+  // Vowel-tolerant comparison only across scripts; two abjad spellings compare letter by letter.
+  const abjad = query.abjad !== listed.abjad;
   const pairs: Pair[] = [];
-  for (const q of units(query)) {
-    for (const c of units(listed)) {
-      const joined = q.tokens.length + c.tokens.length > 2;
-      if (q.tokens.length > 1 && c.tokens.length > 1) continue;
+  const qUnits = units(query);
+  const cUnits = units(listed);
+  const strongQ = new Array<boolean>(query.tokens.length).fill(false);
+  const strongC = new Array<boolean>(listed.tokens.length).fill(false);
+  // Single tokens first; joined units only where single tokens found no good partner (saves most work).
+  for (const q of qUnits) {
+    if (q.tokens.length > 1) continue;
+    for (const c of cUnits) {
+      if (c.tokens.length > 1) continue;
       const match = compareTokens(q.token, c.token, abjad);
-      if (!match || (joined && match.similarity < 0.8)) continue;
-      pairs.push({ q, c, similarity: match.similarity, agreement: joined ? "joined" : match.agreement });
+      if (!match) continue;
+      pairs.push({ q, c, similarity: match.similarity, agreement: match.agreement });
+      if (match.similarity >= 0.8) strongQ[q.tokens[0] ?? 0] = strongC[c.tokens[0] ?? 0] = true;
+    }
+  }
+  const weak = (unit: Unit, strong: boolean[]) => unit.tokens.every((i) => !strong[i]);
+  for (const q of qUnits) {
+    if (!weak(q, strongQ)) continue;
+    for (const c of cUnits) {
+      if (q.tokens.length + c.tokens.length !== 3 || !weak(c, strongC)) continue;
+      const match = compareTokens(q.token, c.token, abjad);
+      if (match && match.similarity >= 0.8)
+        pairs.push({ q, c, similarity: match.similarity, agreement: "joined" });
     }
   }
   // Strongest agreements first; singles before joined units; ties broken by position for determinism.
