@@ -43,17 +43,23 @@ function valid(d: BirthDate): BirthDate | null {
   return d;
 }
 
+/**
+ * Agreement weights are ln(m/u) fitted on febrl's labelled duplicates (eval/fit.ts: exact 8.16, same
+ * year and month 3.77, same year 2.75, one digit off 2.73, one year apart -1.97, 2-3 years -2.95). For a
+ * gap of more than three years febrl gives -3.0 because its duplicates carry synthetic corruptions; a
+ * screening query that far off is stronger evidence, so -8 is used (see docs/matching.md).
+ */
 export const DATE_WEIGHTS = {
-  exact: 5.5,
+  exact: 8.2,
   swap: 3,
-  typo: 2.5,
-  month: 3.5,
-  year: 2.5,
+  typo: 2.7,
+  month: 3.8,
+  year: 2.75,
   inRange: 1.5,
   sameYearOtherDay: -1,
   sameYearOtherMonth: -1.5,
-  offByOne: -1.5,
-  offByFew: -3.5,
+  offByOne: -2,
+  offByFew: -3,
   far: -8,
 };
 
