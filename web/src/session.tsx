@@ -27,6 +27,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const session = useQuery({ queryKey: ["session"], queryFn: currentSession, staleTime: 60_000 });
   const me = session.data ?? null;
+  /** Nothing read under one session may show under the next; the session query itself stays observed. */
+  const forgetOtherData = () => client.removeQueries({ predicate: (q) => q.queryKey[0] !== "session" });
   const value: SessionValue = {
     me,
     loading: session.isPending,
@@ -35,12 +37,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         method: "POST",
         headers: { authorization: `Bearer ${key.trim()}` },
       });
-      client.clear();
+      forgetOtherData();
       client.setQueryData(["session"], signedIn);
     },
     async signOut() {
       await api("/api/v1/session", { method: "DELETE" }).catch(() => undefined);
-      client.clear();
+      forgetOtherData();
       client.setQueryData(["session"], null);
     },
     can(roles) {

@@ -1,0 +1,304 @@
+/**
+ * The web console in a real browser (Debian's Chromium through playwright-core) against a real server on a
+ * free port with a fresh in-memory store: sign-in, role-driven navigation, the manifest → alert → decision
+ * → audit flow, what a hit/no-hit recipient sees, and an axe-core check of each main page. Screenshots of
+ * the main pages go to test-results/console/ for a person to look at.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { after, before, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { buildServer } from "../../src/api/server.ts";
+import { systemClock } from "../../src/platform/clock.ts";
+import { importEntities } from "../../src/registry/import.ts";
+import { addAgency } from "../../src/sharing/agencies.ts";
+import { createKey } from "../../src/sharing/api-keys.ts";
+import { addArrangement } from "../../src/sharing/arrangements.ts";
+import { LOCAL_OPERATOR } from "../../src/sharing/context.ts";
+import type { Role } from "../../src/sharing/types.ts";
+import { dataPath } from "../support/data.ts";
+import { pgliteTestStore, type TestStore } from "../support/stores.ts";
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+const SHOTS = `${REPO}test-results/console/`;
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+const MANIFEST = dataPath("travel-messages/paxlst/gtas_wco_flight2.edi");
+/** Written in Arabic script on the record, so the profile must render it right to left. */
+const ARABIC_ALIAS = "روبن ثيبو";
+
+/** The one browser global these tests call inside the page (the test files are compiled without DOM types). */
+declare const getComputedStyle: (element: unknown) => { direction: string };
+
+let testStore: TestStore;
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+const keys = {} as Record<"screener" | "admin" | "auditor" | "originator" | "hitOnly", string>;
+let routes: Set<string>;
+
+async function keyFor(agencyId: string, roles: Role[]): Promise<string> {
+  const context = { actor: LOCAL_OPERATOR, clock: systemClock };
+  return (await createKey(testStore.store.db, { agencyId, roles }, context)).key;
+}
+
+/** Two border agencies (one sees full records, one only hit/no-hit) and the police unit that listed the person. */
+async function seed(): Promise<void> {
+  const { db } = testStore.store;
+  const context = { actor: LOCAL_OPERATOR, clock: systemClock };
+  const police = await addAgency(db, { country: "DE", name: "BKA FTF unit", type: "police" }, context);
+  const border = await addAgency(db, { country: "NL", name: "KMar PIU", type: "border" }, context);
+  const other = await addAgency(db, { country: "FR", name: "UIP France", type: "border" }, context);
+  await importEntities(db, {
+    source: "test",
+    dataset: "e2e-watchlist",
+    file: "console.test.ts",
+    actor: "e2e",
+    originator: police.id,
+    handling: "AMBER",
+    entities: [
+      {
+        id: "e2e-thebault",
+        schema: "Person",
+        properties: {
+          name: ["RUBEN THEBAULT"],
+          alias: [ARABIC_ALIAS],
+          firstName: ["RUBEN"],
+          lastName: ["THEBAULT"],
+          birthDate: ["1945-01-11"],
+          nationality: ["er"],
+          gender: ["male"],
+          passportNumber: ["700731195"],
+        },
+      },
+    ],
+  });
+  const purposes = ["border-screening"];
+  await addArrangement(db, { from: police.id, to: border.id, disclosure: "full", purposes }, context);
+  await addArrangement(db, { from: police.id, to: other.id, disclosure: "hit-no-hit", purposes }, context);
+  keys.screener = await keyFor(border.id, ["screener"]);
+  keys.admin = await keyFor(border.id, ["admin"]);
+  keys.auditor = await keyFor(border.id, ["auditor"]);
+  keys.originator = await keyFor(police.id, ["contributor", "admin"]);
+  keys.hitOnly = await keyFor(other.id, ["screener"]);
+}
+
+before(async () => {
+  const built = spawnSync(process.execPath, [`${REPO}scripts/build-web.mjs`], { stdio: "inherit" });
+  assert.equal(built.status, 0, "the console must build");
+  mkdirSync(SHOTS, { recursive: true });
+  testStore = await pgliteTestStore();
+  await seed();
+  app = await buildServer({ store: testStore.store, config: { bodyLimitBytes: 10 * 1024 * 1024 } });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const openapi = (await (await fetch(`${base}/api/docs/json`)).json()) as { paths: Record<string, object> };
+  routes = new Set(
+    Object.entries(openapi.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    ),
+  );
+  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.close();
+  await testStore?.dispose();
+});
+
+/** A page in a fresh browser context (own cookies); waits fail after 10 s rather than Playwright's 30. */
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  return context.newPage();
+}
+
+/** A fresh browser context (own cookies) signed in through the form with one of the seeded keys. */
+async function signedIn(key: string): Promise<Page> {
+  const page = await newPage();
+  await page.goto(base);
+  await page.getByLabel("API key").fill(key);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+  return page;
+}
+
+/** axe-core on the page as it stands: no WCAG 2 A/AA violation. */
+async function assertAccessible(page: Page, what: string): Promise<void> {
+  await page.addScriptTag({ path: AXE_SCRIPT });
+  const result = (await page.evaluate(
+    "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })",
+  )) as { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };
+  const found = result.violations.map(
+    (v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  assert.deepEqual(found, [], `${what} has accessibility violations`);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+}
+
+function offers(...needs: string[]): boolean {
+  return needs.every((need) => routes.has(need));
+}
+
+describe("web console in Chromium", () => {
+  test("sign-in page: a bad key is refused with the server's words, a good one opens the dashboard", async () => {
+    const page = await newPage();
+    await page.goto(base);
+    await assertAccessible(page, "sign-in page");
+    await shoot(page, "sign-in");
+    await page
+      .getByLabel("API key")
+      .fill("ftfx_00000000000000000000_not-a-real-key-not-a-real-key-not-a-rea");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").filter({ hasText: "unknown or revoked" }).waitFor();
+    await page.getByLabel("API key").fill(keys.screener);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: /Dashboard — KMar PIU/ }).waitFor();
+    await assertAccessible(page, "dashboard");
+    await shoot(page, "dashboard");
+    // The session is an httpOnly cookie: page scripts cannot read it.
+    assert.equal(await page.evaluate("document.cookie"), "");
+    const cookies = await page.context().cookies();
+    assert.ok(cookies.some((c) => c.name === "ftfx_session" && c.httpOnly && c.sameSite === "Strict"));
+    await page.context().close();
+  });
+
+  test("navigation follows the role: a screener has no arrangements page, an admin has", async () => {
+    const screener = await signedIn(keys.screener);
+    const nav = screener.getByRole("navigation", { name: "Main" });
+    assert.equal(await nav.getByRole("link", { name: "Arrangements" }).count(), 0);
+    await screener.goto(`${base}/arrangements`);
+    await screener.getByRole("heading", { name: "Not allowed" }).waitFor();
+    assert.equal(await screener.getByRole("heading", { name: "Arrangements" }).count(), 0);
+    await screener.context().close();
+
+    const admin = await signedIn(keys.admin);
+    await admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Arrangements" }).click();
+    await admin.getByRole("heading", { name: "Arrangements", level: 1 }).waitFor();
+    await admin.getByRole("cell", { name: "full" }).waitFor();
+    await assertAccessible(admin, "arrangements page");
+    await shoot(admin, "arrangements");
+    await admin.context().close();
+  });
+
+  test("entity profile: names in every script (Arabic right to left), handling, who may see it", async () => {
+    const page = await signedIn(keys.originator);
+    await page.goto(`${base}/entities/e2e-thebault`);
+    await page.getByRole("heading", { name: "RUBEN THEBAULT", level: 1 }).waitFor();
+    const alias = page.getByText(ARABIC_ALIAS, { exact: true });
+    assert.equal(await alias.getAttribute("dir"), "auto");
+    assert.equal(await alias.evaluate((element) => getComputedStyle(element).direction), "rtl");
+    await page.getByText("TLP:AMBER").first().waitFor();
+    const whoMaySee = page.locator("table").filter({ hasText: "Recipient" });
+    await whoMaySee.getByRole("cell", { name: "hit-no-hit" }).waitFor();
+    await whoMaySee.getByRole("cell", { name: "full" }).waitFor();
+    await assertAccessible(page, "entity profile");
+    await shoot(page, "entity-profile");
+    await page.context().close();
+  });
+
+  test("audit log: the live verification of the hash chain is shown to an auditor", async () => {
+    const page = await signedIn(keys.auditor);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit log" }).click();
+    await page.getByRole("heading", { name: "Hash chain verified" }).waitFor();
+    await page.getByRole("cell", { name: "arrangement.add" }).first().waitFor();
+    await assertAccessible(page, "audit log");
+    await shoot(page, "audit");
+    await page.context().close();
+  });
+
+  test("manifest upload → alert → explanation → dismissal with a reason → the decision in the audit log", async (t) => {
+    const needs = ["POST /api/v1/manifests", "GET /api/v1/alerts/{id}", "POST /api/v1/alerts/{id}/decision"];
+    if (!offers(...needs))
+      return t.skip(`the server lacks ${needs.filter((n) => !routes.has(n)).join(", ")}`);
+    const page = await signedIn(keys.screener);
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Upload manifest" })
+      .click();
+    await assertAccessible(page, "manifest upload");
+    // A real drop event carrying the file, as a person dragging it from the desktop makes.
+    const text = readFileSync(MANIFEST, "utf8");
+    await page.evaluate(
+      `(() => {
+        const data = new DataTransfer();
+        data.items.add(new File([${JSON.stringify(text)}], "gtas_wco_flight2.edi", { type: "text/plain" }));
+        document.querySelector(".dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true }));
+      })()`,
+    );
+    await page.getByRole("heading", { name: /travellers screened/ }).waitFor();
+    await shoot(page, "manifest-result");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Alerts" }).click();
+    await page
+      .getByRole("link", { name: /THEBAULT/ })
+      .first()
+      .click();
+    await page.getByRole("heading", { name: /Alert: .*THEBAULT/ }).waitFor();
+    const figure = page.locator("figure.evidence").first();
+    await figure.locator("svg").first().waitFor();
+    // The bars' weights add up to the sum shown.
+    const weights = await figure.locator("tbody td.num").allTextContents();
+    const sum = Number((await figure.locator("tfoot td.num").textContent()) ?? "NaN");
+    assert.ok(weights.length > 0);
+    const added = weights.reduce((total, w) => total + Number(w), 0);
+    assert.ok(Math.abs(added - sum) <= 0.01 * weights.length, `weights ${weights.join("+")} ≠ ${sum}`);
+    await assertAccessible(page, "alert detail");
+    await shoot(page, "alert-detail");
+
+    await page.getByRole("button", { name: "Dismiss" }).click();
+    await page.getByText("Give a reason before deciding.").waitFor();
+    const reason = `Different person: birth date and passport differ (e2e ${Date.now()})`;
+    await page.getByLabel(/Reason/).fill(reason);
+    await page.getByRole("button", { name: "Dismiss" }).click();
+    await page.getByText("Decision recorded.").waitFor();
+    await page.getByText("dismissed", { exact: true }).first().waitFor();
+    await page.locator("ol.history").getByText(reason, { exact: false }).waitFor();
+    await page.context().close();
+
+    const auditor = await signedIn(keys.auditor);
+    await auditor.goto(`${base}/audit`);
+    await auditor.getByLabel("Filter").fill(reason);
+    await auditor.locator("table.audit tbody tr").filter({ hasText: reason }).first().waitFor();
+    await shoot(auditor, "audit-decision");
+    await auditor.context().close();
+  });
+
+  test("a hit/no-hit recipient sees that there is a hit and whom to ask, and no personal data", async (t) => {
+    if (!offers("POST /api/v1/match")) return t.skip("the server lacks POST /api/v1/match");
+    const page = await signedIn(keys.hitOnly);
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Search a person" })
+      .click();
+    await page.getByLabel("Name").fill("Ruben Thebault");
+    await page.getByLabel("Birth date").fill("1945-01-11");
+    await page.getByLabel("Document number").fill("700731195");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByText(/Hit only — reference ref_/).waitFor();
+    const results = (await page.locator("section[aria-labelledby='results-title']").textContent()) ?? "";
+    for (const personal of ["THEBAULT", "Thebault", "1945", "700731195", ARABIC_ALIAS, "e2e-thebault"]) {
+      assert.ok(!results.includes(personal), `the hit/no-hit answer shows ${personal}: ${results}`);
+    }
+    await assertAccessible(page, "search results");
+    await shoot(page, "search-hit-no-hit");
+    await page.context().close();
+  });
+});
