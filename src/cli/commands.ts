@@ -1,9 +1,11 @@
 import type { Command } from "commander";
+import { registerAlertCommands } from "./alerts.ts";
 import { registerDbCommands } from "./db.ts";
 import { registerEntityCommands } from "./entities.ts";
 import { registerExportCommands } from "./export.ts";
 import { registerImportCommands } from "./import.ts";
 import { registerMatchCommands } from "./match.ts";
+import { registerScreenCommands } from "./screen.ts";
 import {
   registerAgencyCommands,
   registerArrangementCommands,
@@ -24,4 +26,6 @@ export function registerCommands(program: Command): void {
   registerAuditCommands(program);
   registerRetentionCommands(program);
   registerMatchCommands(program);
+  registerScreenCommands(program);
+  registerAlertCommands(program);
 }

@@ -9,7 +9,7 @@ import { screenedManifests, screenedTravellers } from "../alerts/schema.ts";
 import { createAlerts } from "../alerts/service.ts";
 import type { NewAlert } from "../alerts/types.ts";
 import { parseTravelMessage } from "../formats/travel-message.ts";
-import type { Manifest } from "../formats/travel-types.ts";
+import type { Manifest, Traveller } from "../formats/travel-types.ts";
 import { MatchIndex } from "../matching/index.ts";
 import { profileFromEntities } from "../matching/profile.ts";
 import type { Db, DbOrTx } from "../platform/db.ts";
@@ -196,4 +196,26 @@ export async function screenMessageIntoStore(
   context: SharingContext,
 ): Promise<ManifestReport> {
   return screenManifestIntoStore(db, parseTravelMessage(text, file), screener, context, file);
+}
+
+/** Screens one traveller in real time against the registry; audited with its purpose, nothing else stored. */
+export async function screenTravellerInStore(
+  db: Db,
+  traveller: Traveller,
+  screener: Screener,
+  context: SharingContext,
+): Promise<TravellerResult> {
+  const [result] = await screenTravellers([traveller], screener);
+  if (!result) throw new Error("screening returned no result");
+  await db.transaction(async (tx) => {
+    await appendAudit(
+      tx,
+      auditBody(context.actor, context.clock.now(), "screening.traveller", {
+        purpose: "border-screening",
+        alert: result.alert,
+        matches: result.matches.map((m) => m.entityId),
+      }),
+    );
+  });
+  return result;
 }
