@@ -4,7 +4,7 @@
  * entry is caught as well as a changed, deleted or reordered one.
  */
 import { asc, desc, eq, gt, sql } from "drizzle-orm";
-import type { DbOrTx, Tx } from "../platform/db.ts";
+import type { Db, DbOrTx, Tx } from "../platform/db.ts";
 import {
   type AuditEntry,
   type ChainVerdict,
@@ -36,18 +36,96 @@ export function auditBody(actor: Actor, at: Date, action: string, fields: JsonOb
 
 /** Appends one entry inside the caller's transaction, so the entry and the change it records commit together. */
 export async function appendAudit(tx: Tx, body: JsonObject): Promise<AuditEntry> {
+  const [entry] = await appendAuditEntries(tx, [body]);
+  if (!entry) throw new Error("audit append wrote nothing");
+  return entry;
+}
+
+/** Appends entries in order with one lock of the head, one insert and one head update. */
+async function appendAuditEntries(tx: Tx, bodies: readonly JsonObject[]): Promise<AuditEntry[]> {
   await tx.insert(auditHead).values({ id: HEAD_ID, seq: 0, hash: "" }).onConflictDoNothing();
   const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, HEAD_ID)).for("update");
   if (!head) throw new Error("audit head row missing after insert");
   // chainEntry reads only the predecessor's seq and hash.
-  const prev =
+  let prev: AuditEntry | null =
     head.seq === 0
       ? null
       : { id: auditIdFor(head.seq), seq: head.seq, prevHash: "", hash: head.hash, body: {} };
-  const entry = chainEntry(prev, body, auditIdFor(head.seq + 1));
-  await tx.insert(auditLog).values(entry);
-  await tx.update(auditHead).set({ seq: entry.seq, hash: entry.hash }).where(eq(auditHead.id, HEAD_ID));
-  return entry;
+  const entries = bodies.map((body) => {
+    const entry = chainEntry(prev, body, auditIdFor((prev?.seq ?? 0) + 1));
+    prev = entry;
+    return entry;
+  });
+  const last = entries.at(-1);
+  if (!last) return entries;
+  await tx.insert(auditLog).values(entries);
+  await tx.update(auditHead).set({ seq: last.seq, hash: last.hash }).where(eq(auditHead.id, HEAD_ID));
+  return entries;
+}
+
+/** Writes that must commit together with an audit entry, e.g. the notifications a screening causes. */
+export type AlongsideWrites = (tx: Tx) => Promise<void>;
+
+interface Pending {
+  body: JsonObject;
+  alongside: AlongsideWrites | undefined;
+  resolve: (entry: AuditEntry) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Entries per grouped transaction. */
+const MAX_GROUP = 200;
+const queues = new WeakMap<Db, Pending[]>();
+
+/**
+ * Appends from the busy paths (every screening and read of another agency's record), grouped: calls
+ * arriving while a group is being written go into the next one, which locks the head once for all of
+ * them. Each entry commits with its own alongside writes. Without grouping every call would wait for the
+ * head lock in turn, capping a server at a few hundred calls per second.
+ */
+export function appendAuditGrouped(
+  db: Db,
+  body: JsonObject,
+  alongside?: AlongsideWrites,
+): Promise<AuditEntry> {
+  return new Promise((resolve, reject) => {
+    const queue = queues.get(db);
+    const item = { body, alongside, resolve, reject };
+    if (queue) {
+      queue.push(item);
+      return;
+    }
+    const fresh = [item];
+    queues.set(db, fresh);
+    void drain(db, fresh);
+  });
+}
+
+async function drain(db: Db, queue: Pending[]): Promise<void> {
+  while (queue.length > 0) {
+    const group = queue.splice(0, MAX_GROUP);
+    try {
+      await writeGroup(db, group);
+    } catch {
+      // One bad member must not fail the others: write them one by one, each with its own outcome.
+      for (const item of group) await writeGroup(db, [item]).catch(item.reject);
+    }
+  }
+  queues.delete(db);
+}
+
+async function writeGroup(db: Db, group: readonly Pending[]): Promise<void> {
+  const entries = await db.transaction(async (tx) => {
+    for (const item of group) await item.alongside?.(tx);
+    return appendAuditEntries(
+      tx,
+      group.map((item) => item.body),
+    );
+  });
+  group.forEach((item, i) => {
+    const entry = entries[i];
+    if (entry) item.resolve(entry);
+  });
 }
 
 /** `{ok:true, entries}` or the first entry that does not follow, including entries missing from the end. */

@@ -13,8 +13,8 @@ import { badInput, notFound } from "../platform/errors.ts";
 import { toRegistryEntity } from "../registry/rows.ts";
 import { entities } from "../registry/schema.ts";
 import type { JsonObject, JsonValue } from "./audit-chain.ts";
-import { appendAudit, auditBody } from "./audit-log.ts";
-import { notify } from "./notifications.ts";
+import { appendAuditGrouped, auditBody } from "./audit-log.ts";
+import { notifyAll } from "./notifications.ts";
 import { type DisclosureDecision, decideDisclosure } from "./policy.ts";
 import {
   type EntityView,
@@ -85,16 +85,14 @@ export async function discloseMatches(
     options.limit,
   );
   const shown = items.filter((i) => i.decision.level !== "none").slice(0, views.length);
-  await db.transaction(async (tx) => {
-    await appendAudit(
-      tx,
-      auditBody(actor, now, options.action ?? "match", {
-        purpose,
-        results: items.map(({ record, decision }) => decisionEntry(record, decision)),
-      }),
-    );
-    await recordDisclosures(tx, actor, shown, options, now, "hit", purpose);
-  });
+  await appendAuditGrouped(
+    db,
+    auditBody(actor, now, options.action ?? "match", {
+      purpose,
+      results: items.map(({ record, decision }) => decisionEntry(record, decision)),
+    }),
+    (tx) => recordDisclosures(tx, actor, shown, options, now, "hit", purpose),
+  );
   return views;
 }
 
@@ -122,18 +120,16 @@ export async function discloseEntity(
       decider.contextFor(record, related.get(record.id) ?? [], options.referenceKey),
     );
   }
-  await db.transaction(async (tx) => {
-    await appendAudit(
-      tx,
-      auditBody(actor, now, options.action ?? "record.read", {
-        purpose,
-        subject: entityId,
-        decision: record ? decisionEntry(record, decision) : { level: "none", reason: "no such record" },
-      }),
-    );
-    if (record && view)
-      await recordDisclosures(tx, actor, [{ record, decision }], options, now, "read", purpose);
-  });
+  const decided = record && view ? [{ record, decision }] : [];
+  await appendAuditGrouped(
+    db,
+    auditBody(actor, now, options.action ?? "record.read", {
+      purpose,
+      subject: entityId,
+      decision: record ? decisionEntry(record, decision) : { level: "none", reason: "no such record" },
+    }),
+    (tx) => recordDisclosures(tx, actor, decided, options, now, "read", purpose),
+  );
   return view;
 }
 
@@ -222,26 +218,33 @@ async function recordDisclosures(
   how: "hit" | "read",
   purpose: Purpose,
 ): Promise<void> {
-  for (const { record, decision } of shown) {
-    if (decision.level === "own" || decision.level === "none") continue;
-    const reference = referenceFor(record.id, options.referenceKey);
-    await tx
-      .insert(disclosures)
-      .values({ entityId: record.id, agencyId: actor.agencyId, reference, firstAt: now.toISOString() })
-      .onConflictDoNothing();
-    const body: { [key: string]: JsonValue } = {
-      how,
-      entityId: record.id,
-      reference,
-      by: { agencyId: actor.agencyId, userId: actor.userId },
-      purpose,
-      at: now.toISOString(),
-      level: decision.level,
-    };
-    if (how !== "hit") continue;
-    if (options.queryContext && decision.level !== "hit-no-hit") body.context = options.queryContext;
-    await notify(tx, record.originator, "hit", body, now);
-  }
+  const others = shown.filter(({ decision }) => decision.level !== "own" && decision.level !== "none");
+  if (others.length === 0) return;
+  const at = now.toISOString();
+  const shownRows = others.map(({ record }) => ({
+    entityId: record.id,
+    agencyId: actor.agencyId,
+    reference: referenceFor(record.id, options.referenceKey),
+    firstAt: at,
+  }));
+  await tx.insert(disclosures).values(shownRows).onConflictDoNothing();
+  if (how !== "hit") return;
+  await notifyAll(
+    tx,
+    others.map(({ record, decision }, i) => {
+      const body: { [key: string]: JsonValue } = {
+        entityId: record.id,
+        reference: shownRows[i]?.reference ?? "",
+        by: { agencyId: actor.agencyId, userId: actor.userId },
+        purpose,
+        at,
+        level: decision.level,
+      };
+      if (options.queryContext && decision.level !== "hit-no-hit") body.context = options.queryContext;
+      return { agencyId: record.originator, kind: "hit", body };
+    }),
+    now,
+  );
 }
 
 /**

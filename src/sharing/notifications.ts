@@ -31,9 +31,19 @@ export async function notify(
   body: JsonObject,
   at: Date,
 ): Promise<void> {
+  await notifyAll(db, [{ agencyId, kind, body }], at);
+}
+
+/** Several notifications in one statement. */
+export async function notifyAll(
+  db: DbOrTx,
+  items: readonly { agencyId: string; kind: NotificationKind; body: JsonObject }[],
+  at: Date,
+): Promise<void> {
+  if (items.length === 0) return;
   await db
     .insert(notifications)
-    .values({ id: newId("ntf"), agencyId, kind, body, createdAt: at.toISOString() });
+    .values(items.map((item) => ({ id: newId("ntf"), ...item, createdAt: at.toISOString() })));
 }
 
 export async function listNotifications(

@@ -4,6 +4,7 @@ import { fixedClock } from "../../src/platform/clock.ts";
 import type { Store } from "../../src/platform/db.ts";
 import {
   appendAudit,
+  appendAuditGrouped,
   auditBody,
   auditIdFor,
   tailAudit,
@@ -76,6 +77,43 @@ for (const kind of STORE_KINDS) {
       );
       const verdict = await verifyAuditLog(testStore.store.db);
       assert.deepEqual(verdict, { ok: true, entries: before + 12 });
+    });
+
+    test("grouped appends keep call order within a group, commit their alongside writes, and chain", async () => {
+      const { db } = testStore.store;
+      const before = (await tailAudit(db, { limit: 1 }))[0]?.seq ?? 0;
+      const written: number[] = [];
+      const entries = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          appendAuditGrouped(db, auditBody(LOCAL_OPERATOR, AT, "grouped", { i }), async () => {
+            written.push(i);
+          }),
+        ),
+      );
+      assert.deepEqual(
+        entries.map((e) => e.seq),
+        Array.from({ length: 30 }, (_, i) => before + 1 + i),
+      );
+      assert.deepEqual(
+        written,
+        Array.from({ length: 30 }, (_, i) => i),
+      );
+      assert.deepEqual(await verifyAuditLog(db), { ok: true, entries: before + 30 });
+    });
+
+    test("a failing alongside write fails only its own call", async () => {
+      const { db } = testStore.store;
+      const calls = [0, 1, 2].map((i) =>
+        appendAuditGrouped(db, auditBody(LOCAL_OPERATOR, AT, "grouped", { i }), async () => {
+          if (i === 1) throw new Error("alongside failed");
+        }),
+      );
+      const outcomes = await Promise.allSettled(calls);
+      assert.deepEqual(
+        outcomes.map((o) => o.status),
+        ["fulfilled", "rejected", "fulfilled"],
+      );
+      assert.equal((await verifyAuditLog(db)).ok, true);
     });
   });
 
