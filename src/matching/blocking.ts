@@ -36,9 +36,8 @@ export function nameKeyGroups(form: NameForm): Set<string>[] {
     if (keys.size > 0) groups.push(keys);
   }
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = tokens[i]!;
-    const b = tokens[i + 1]!;
-    if (a.initial || b.initial) continue;
+    const [a, b] = [tokens[i], tokens[i + 1]];
+    if (!a || !b || a.initial || b.initial) continue;
     groups.push(new Set([`t:${a.text}${b.text}`]));
   }
   return groups;

@@ -20,20 +20,20 @@ export function parseBirthDate(value: string): BirthDate | null {
   const text = value.trim();
   const s = text.toLowerCase();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(s);
-  if (m) return valid({ year: +m[1]!, month: +m[2]!, day: +m[3]!, text });
+  if (m) return valid({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), text });
   m = /^(\d{4})-(\d{1,2})$/.exec(s);
-  if (m) return valid({ year: +m[1]!, month: +m[2]!, text });
+  if (m) return valid({ year: Number(m[1]), month: Number(m[2]), text });
   m = /^(\d{1,2})[ -]([a-z]{3})[a-z]*[ -](\d{4})$/.exec(s);
   if (m) {
-    const month = MONTHS.indexOf(m[2]!) + 1;
-    if (month > 0) return valid({ year: +m[3]!, month, day: +m[1]!, text });
+    const month = MONTHS.indexOf(m[2] as string) + 1;
+    if (month > 0) return valid({ year: Number(m[3]), month, day: Number(m[1]), text });
   }
   m = /^(\d{2})[./](\d{2})[./](\d{4})$/.exec(s);
-  if (m) return valid({ year: +m[3]!, month: +m[2]!, day: +m[1]!, text });
+  if (m) return valid({ year: Number(m[3]), month: Number(m[2]), day: Number(m[1]), text });
   m = /(\d{4})\s*(?:to|-|\/|\.\.|–|and)\s*(\d{4})/.exec(s);
-  if (m && +m[2]! >= +m[1]!) return { year: +m[1]!, toYear: +m[2]!, text };
+  if (m && Number(m[2]) >= Number(m[1])) return { year: Number(m[1]), toYear: Number(m[2]), text };
   m = /(?:^|\D)(\d{4})(?:\D|$)/.exec(s);
-  if (m) return { year: +m[1]!, text };
+  if (m) return { year: Number(m[1]), text };
   return null;
 }
 

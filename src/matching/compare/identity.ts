@@ -44,7 +44,7 @@ export const DOCUMENT_WEIGHTS = {
 };
 
 export function compareDocuments(query: DocumentValue | null, listed: DocumentValue[]): Evidence | null {
-  if (!query || !query.number || listed.length === 0) return null;
+  if (!query?.number || listed.length === 0) return null;
   const say = (weight: number, detail: string): Evidence => ({ feature: "document", weight, detail });
   const same = listed.filter((d) => d.number === query.number);
   if (same.some((d) => query.country && d.country === query.country)) {

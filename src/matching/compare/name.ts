@@ -40,9 +40,8 @@ function units(form: NameForm): Unit[] {
   if (known) return known;
   const list: Unit[] = form.tokens.map((token, i) => ({ tokens: [i], token }));
   for (let i = 0; i + 1 < form.tokens.length; i++) {
-    const a = form.tokens[i]!;
-    const b = form.tokens[i + 1]!;
-    if (a.initial || b.initial || a.numeric || b.numeric) continue;
+    const [a, b] = [form.tokens[i], form.tokens[i + 1]];
+    if (!a || !b || a.initial || b.initial || a.numeric || b.numeric) continue;
     list.push({ tokens: [i, i + 1], token: makeToken(a.text + b.text) });
   }
   unitCache.set(form, list);
@@ -73,12 +72,15 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function unitWeight(unit: Unit, form: NameForm, stats: NameStats): number {
   let best = 0;
-  for (const i of unit.tokens) best = Math.max(best, stats.tokenWeight(form.tokens[i]!));
+  for (const i of unit.tokens) {
+    const token = form.tokens[i];
+    if (token) best = Math.max(best, stats.tokenWeight(token));
+  }
   return best;
 }
 
 function unitText(unit: Unit, form: NameForm): string {
-  return unit.tokens.map((i) => form.tokens[i]!.text).join(" ");
+  return unit.tokens.map((i) => form.tokens[i]?.text ?? "").join(" ");
 }
 
 function byStrength(x: Pair, y: Pair): number {
@@ -170,8 +172,8 @@ export function compareNames(query: NameForm, listed: NameForm, stats: NameStats
   const fullLeftC = leftC.filter((t) => !t.initial);
   const clashes = Math.min(fullLeftQ.length, fullLeftC.length);
   for (let i = 0; i < clashes; i++) {
-    const q = fullLeftQ[i]!;
-    const c = fullLeftC[i]!;
+    const [q, c] = [fullLeftQ[i], fullLeftC[i]];
+    if (!q || !c) continue;
     const weight =
       q.numeric || c.numeric
         ? NUMBER_CLASH
@@ -200,8 +202,8 @@ export function compareNames(query: NameForm, listed: NameForm, stats: NameStats
 function inverted(pairs: Pair[]): boolean {
   for (let i = 0; i < pairs.length; i++) {
     for (let j = i + 1; j < pairs.length; j++) {
-      const a = pairs[i]!;
-      const b = pairs[j]!;
+      const [a, b] = [pairs[i], pairs[j]];
+      if (!a || !b) continue;
       const dq = (a.q.tokens[0] ?? 0) - (b.q.tokens[0] ?? 0);
       const dc = (a.c.tokens[0] ?? 0) - (b.c.tokens[0] ?? 0);
       if (dq * dc < 0) return true;

@@ -29,9 +29,13 @@ export function osaDistance(a: string, b: string, max = Number.MAX_SAFE_INTEGER)
     for (let j = 1; j <= m; j++) {
       const bj = b.charCodeAt(j - 1);
       const cost = ai === bj ? 0 : 1;
-      let best = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      let best = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
-        best = Math.min(best, prev2[j - 2]! + 1);
+        best = Math.min(best, (prev2[j - 2] as number) + 1);
       }
       cur[j] = best;
       if (best < rowMin) rowMin = best;
@@ -42,5 +46,5 @@ export function osaDistance(a: string, b: string, max = Number.MAX_SAFE_INTEGER)
     prev = cur;
     cur = t;
   }
-  return Math.min(prev[m]!, max + 1);
+  return Math.min(prev[m] as number, max + 1);
 }

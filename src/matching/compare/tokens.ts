@@ -59,11 +59,11 @@ export function abjadDistance(abjad: string, latin: string): number {
   // A doubled letter in the Latin spelling ("Barnett") is one letter in the abjad one.
   const insertAt = (j: number) =>
     j > 1 && latin[j - 1] === latin[j - 2] ? 0.15 : insertCost(latin[j - 1] ?? "");
-  for (let j = 1; j <= m; j++) prev.push(prev[j - 1]! + insertAt(j));
+  for (let j = 1; j <= m; j++) prev.push((prev[j - 1] as number) + insertAt(j));
   for (let i = 1; i <= n; i++) {
     const a = abjad[i - 1] ?? "";
     const deleteA = deleteCost(a);
-    const cur = [prev[0]! + deleteA];
+    const cur = [(prev[0] as number) + deleteA];
     for (let j = 1; j <= m; j++) {
       const b = latin[j - 1] ?? "";
       const insertB = insertAt(j);
@@ -72,11 +72,15 @@ export function abjadDistance(abjad: string, latin: string): number {
       else if (VOWELS.includes(b) && (VOWELS.includes(a) || a === "w")) sub = 0.2;
       else if (ABJAD_STANDS_FOR[a]?.includes(b)) sub = 0.1;
       else if (sameGroup(a, b)) sub = 0.35;
-      cur[j] = Math.min(prev[j]! + deleteA, cur[j - 1]! + insertB, prev[j - 1]! + sub);
+      cur[j] = Math.min(
+        (prev[j] as number) + deleteA,
+        (cur[j - 1] as number) + insertB,
+        (prev[j - 1] as number) + sub,
+      );
     }
     prev = cur;
   }
-  return prev[m]! / Math.max(n, m, 1);
+  return (prev[m] as number) / Math.max(n, m, 1);
 }
 
 const cache = new Map<number, TokenMatch | null>();

@@ -22,7 +22,10 @@ GIB GI CUW CW ESH EH`;
 export const ALPHA3_TO_ALPHA2: ReadonlyMap<string, string> = (() => {
   const words = ALPHA3.split(/\s+/).filter(Boolean);
   const map = new Map<string, string>();
-  for (let i = 0; i + 1 < words.length; i += 2) map.set(words[i]!.toLowerCase(), words[i + 1]!.toLowerCase());
+  for (let i = 0; i + 1 < words.length; i += 2) {
+    const [a3, a2] = [words[i], words[i + 1]];
+    if (a3 && a2) map.set(a3.toLowerCase(), a2.toLowerCase());
+  }
   return map;
 })();
 

@@ -63,14 +63,16 @@ export function scoreThresholdPairs(pairs: ThresholdPair[]): ThresholdResult[] {
 export function resolveNames(names: string[], threshold = DEFAULT_ALERT_THRESHOLD): string[][] {
   const parent = names.map((_, i) => i);
   const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
+    let root = i;
+    while (parent[root] !== root) root = parent[root] ?? root;
+    return root;
   };
   const profiles = names.map((n, i) => nameProfile(n, String(i)));
   for (let i = 0; i < names.length; i++) {
     for (let j = 0; j < names.length; j++) {
       if (i === j || find(i) === find(j)) continue;
-      if (scorePair({ name: names[i]! }, profiles[j]!).score >= threshold) parent[find(i)] = find(j);
+      const [name, profile] = [names[i], profiles[j]];
+      if (name && profile && scorePair({ name }, profile).score >= threshold) parent[find(i)] = find(j);
     }
   }
   const groups = new Map<number, string[]>();
