@@ -9,8 +9,8 @@ import type { NameForm, NameToken } from "./names.ts";
  */
 export type KeyKind = "t" | "s" | "k" | "p" | "d";
 
-function tokenKeys(token: NameToken, into: Set<string>): void {
-  if (token.initial) return;
+function tokenKeys(token: NameToken, into: Set<string>, initialsOnly = false): void {
+  if (token.initial && !initialsOnly) return;
   if (token.tail) tokenKeys(token.tail, into);
   into.add(`t:${token.key}`);
   if (token.numeric) return;
@@ -30,9 +30,11 @@ function tokenKeys(token: NameToken, into: Set<string>): void {
 export function nameKeyGroups(form: NameForm): Set<string>[] {
   const groups: Set<string>[] = [];
   const tokens = form.tokens;
+  // A name of initials only ("J. C.") is still filed under them.
+  const initialsOnly = tokens.every((t) => t.initial);
   for (const token of tokens) {
     const keys = new Set<string>();
-    tokenKeys(token, keys);
+    tokenKeys(token, keys, initialsOnly);
     if (keys.size > 0) groups.push(keys);
   }
   for (let i = 0; i + 1 < tokens.length; i++) {

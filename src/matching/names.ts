@@ -169,7 +169,7 @@ function personWords(input: string[], abjad: boolean): string[] {
       continue;
     }
     // "JC Juncker": a short run of consonants is a set of initials.
-    if (!abjad && /^[b-df-hj-np-tv-z]{2,3}$/.test(word) && input.length > 1) out.push(...word);
+    if (!abjad && /^[b-df-hj-np-tv-z]{2}$/.test(word) && input.length > 1) out.push(...word);
     else out.push(canonicalCompound(word));
   }
   return out;
