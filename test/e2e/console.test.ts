@@ -16,6 +16,8 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { buildServer } from "../../src/api/server.ts";
 import { systemClock } from "../../src/platform/clock.ts";
 import { importEntities } from "../../src/registry/import.ts";
+import { listEntities } from "../../src/registry/queries.ts";
+import { SYNTHETIC_DATASET, syntheticPeople } from "../../src/registry/synthetic.ts";
 import { addAgency } from "../../src/sharing/agencies.ts";
 import { createKey } from "../../src/sharing/api-keys.ts";
 import { addArrangement } from "../../src/sharing/arrangements.ts";
@@ -40,6 +42,8 @@ const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js")
 const MANIFEST = dataPath("travel-messages/paxlst/gtas_wco_flight2.edi");
 /** Written in Arabic script on the record, so the profile must render it right to left. */
 const ARABIC_ALIAS = "روبن ثيبو";
+/** A few synthetic demo people, so the demo banner must show. */
+const DEMO_PEOPLE = 3;
 
 /** The one browser global these tests call inside the page (the test files are compiled without DOM types). */
 declare const getComputedStyle: (element: unknown) => { direction: string };
@@ -86,6 +90,14 @@ async function seed(): Promise<void> {
         },
       },
     ],
+  });
+  await importEntities(db, {
+    source: "synthetic",
+    dataset: SYNTHETIC_DATASET,
+    file: "faker (synthetic)",
+    actor: "e2e",
+    entities: syntheticPeople(DEMO_PEOPLE),
+    handling: "CLEAR",
   });
   const purposes = ["border-screening"];
   await addArrangement(db, { from: police.id, to: border.id, disclosure: "full", purposes }, context);
@@ -154,6 +166,11 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
 }
 
+async function entityCount(dataset: string): Promise<number> {
+  const { total } = await listEntities(testStore.store.db, { dataset, limit: 1, offset: 0 });
+  return total;
+}
+
 function offers(...needs: string[]): boolean {
   return needs.every((need) => routes.has(need));
 }
@@ -172,6 +189,10 @@ describe("web console in Chromium", () => {
     await page.getByLabel("API key").fill(keys.screener);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: /Dashboard — KMar PIU/ }).waitFor();
+    const banner = page.getByRole("note").filter({ hasText: "Synthetic demo data loaded" });
+    const records = await entityCount(SYNTHETIC_DATASET);
+    assert.ok(records >= DEMO_PEOPLE);
+    await banner.filter({ hasText: `${records} invented records` }).waitFor();
     await assertAccessible(page, "dashboard");
     await shoot(page, "dashboard");
     // The session is an httpOnly cookie: page scripts cannot read it.

@@ -8,7 +8,7 @@ export function DemoBanner() {
   if (demo === 0) return null;
   return (
     <div className="demo-banner" role="note">
-      Synthetic demo data loaded: {demo.toLocaleString()} invented people (dataset {DEMO_DATASET}). They are
+      Synthetic demo data loaded: {demo.toLocaleString()} invented records (dataset {DEMO_DATASET}). These are
       not real persons.
     </div>
   );

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from "react";
 import { Link } from "react-router";
+import { useAgencyName } from "../agencies.ts";
 import type { MatchView, RegistryEntity } from "../types.ts";
 import { HandlingBadge } from "./Handling.tsx";
 
@@ -35,6 +36,7 @@ function RecordFacts({ entity }: { entity: RegistryEntity }) {
  * and a contact only; a summary names the person; a full (or own) view has the record and the explanation.
  */
 export function MatchCard({ match }: { match: MatchView }) {
+  const agencyName = useAgencyName();
   const entity = match.entity as RegistryEntity | undefined;
   const id = entity?.id ?? match.entityId;
   const title = entity?.caption ?? match.caption ?? (match.names as string[] | undefined)?.[0];
@@ -51,7 +53,8 @@ export function MatchCard({ match }: { match: MatchView }) {
       </header>
       {match.hit && !match.disclosure && (
         <p>
-          Hit only — reference <code>{match.reference}</code>; ask {match.originator} at {match.contact}.
+          Hit only — reference <code>{match.reference}</code>; ask {agencyName(match.originator ?? "")} at{" "}
+          {match.contact}.
         </p>
       )}
       {match.disclosure === "summary" && (

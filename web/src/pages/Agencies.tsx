@@ -1,18 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { useAgencies } from "../agencies.ts";
 import { api } from "../api.ts";
 import { ErrorNotice } from "../components/Notice.tsx";
 
 const TYPES = ["police", "border", "financial-intelligence", "intelligence", "prosecution", "secretariat"];
-
-interface Agency {
-  id: string;
-  country: string;
-  name: string;
-  type: string;
-  member: boolean;
-  contact: string;
-}
 
 function NewAgency() {
   const client = useQueryClient();
@@ -80,7 +72,7 @@ function NewAgency() {
 }
 
 export function AgenciesPage() {
-  const list = useQuery({ queryKey: ["agencies"], queryFn: () => api<Agency[]>("/api/v1/agencies") });
+  const list = useAgencies();
   return (
     <section aria-labelledby="agencies-title">
       <h1 id="agencies-title">Partner agencies</h1>

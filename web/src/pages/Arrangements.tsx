@@ -1,34 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { partyText, useAgencyName, useArrangements } from "../agencies.ts";
 import { api } from "../api.ts";
 import { ErrorNotice } from "../components/Notice.tsx";
 import { useSession } from "../session.tsx";
 
 const PURPOSES = ["border-screening", "investigation", "prosecution", "financial-intelligence", "analysis"];
 const DISCLOSURES = ["hit-no-hit", "summary", "full"];
-
-interface Party {
-  agency?: string;
-  country?: string;
-  group?: { id: string; name: string; members?: string[] };
-}
-
-interface Arrangement {
-  id: string;
-  originator: Party;
-  recipient: Party;
-  disclosure: string;
-  purposes: string[];
-  validFrom: string;
-  validUntil?: string;
-}
-
-export function partyText(party: Party): string {
-  if (party.agency) return party.agency;
-  if (party.country) return `country ${party.country}`;
-  const members = party.group?.members ? ` (${party.group.members.join(", ")})` : "";
-  return `group ${party.group?.name ?? "?"}${members}`;
-}
 
 function NewArrangement() {
   const client = useQueryClient();
@@ -100,11 +78,9 @@ function NewArrangement() {
 /** Arrangements my agency shares under or receives from; admins add and end their own. */
 export function ArrangementsPage() {
   const { me } = useSession();
+  const agencyName = useAgencyName();
   const client = useQueryClient();
-  const list = useQuery({
-    queryKey: ["arrangements"],
-    queryFn: () => api<Arrangement[]>("/api/v1/arrangements"),
-  });
+  const list = useArrangements();
   const end = useMutation({
     mutationFn: (id: string) => api(`/api/v1/arrangements/${encodeURIComponent(id)}/end`, { method: "POST" }),
     onSuccess: () => void client.invalidateQueries({ queryKey: ["arrangements"] }),
@@ -129,8 +105,8 @@ export function ArrangementsPage() {
         <tbody>
           {(list.data ?? []).map((a) => (
             <tr key={a.id}>
-              <td>{partyText(a.originator)}</td>
-              <td>{partyText(a.recipient)}</td>
+              <td>{partyText(a.originator, agencyName)}</td>
+              <td>{partyText(a.recipient, agencyName)}</td>
               <td>{a.disclosure}</td>
               <td>{a.purposes.join(", ")}</td>
               <td>

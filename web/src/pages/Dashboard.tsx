@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { useAgencyName } from "../agencies.ts";
 import { api, query } from "../api.ts";
 import { offers, useCapabilities } from "../capabilities.ts";
 import { ErrorNotice } from "../components/Notice.tsx";
@@ -80,6 +81,7 @@ function FollowUpsWaiting() {
 export function DashboardPage() {
   const { me } = useSession();
   const summary = useSummary();
+  const agencyName = useAgencyName();
   const showAlerts = useAvailable(["GET /api/v1/alerts"], ["screener", "analyst", "admin"]);
   const showHits = useAvailable(["GET /api/v1/notifications"], "any");
   const showFollowUps = useAvailable(["GET /api/v1/follow-ups"], ["contributor", "admin"]);
@@ -109,7 +111,7 @@ export function DashboardPage() {
           {(summary.data?.registry ?? []).map((row) => (
             <tr key={`${row.dataset}|${row.originator}`}>
               <td>{row.dataset}</td>
-              <td>{row.originator}</td>
+              <td>{agencyName(row.originator)}</td>
               <td className="num">{row.entities.toLocaleString()}</td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
+import { partyText, useAgencyName, useArrangements } from "../agencies.ts";
 import { api, query } from "../api.ts";
 import { offers, useCapabilities } from "../capabilities.ts";
 import { HandlingBadge, StatusBadge } from "../components/Handling.tsx";
@@ -33,22 +34,6 @@ interface EntityAnswer extends Partial<RegistryEntity> {
   entity?: RegistryEntity;
   documents?: RegistryEntity[];
   relationships?: RegistryEntity[];
-}
-
-interface ArrangementView {
-  id: string;
-  originator: { agency?: string; country?: string };
-  recipient: { agency?: string; country?: string; group?: { id: string; name: string } };
-  disclosure: string;
-  purposes: string[];
-  validFrom: string;
-  validUntil?: string;
-}
-
-function partyText(party: ArrangementView["recipient"]): string {
-  if (party.agency) return `agency ${party.agency}`;
-  if (party.country) return `every agency of ${party.country}`;
-  return `group ${party.group?.name ?? "?"}`;
 }
 
 /** TLP 2.0 caps every arrangement; the policy on the server applies it, this only explains it. */
@@ -100,12 +85,13 @@ function Properties({ entity }: { entity: RegistryEntity }) {
 }
 
 function Provenance({ entity }: { entity: RegistryEntity }) {
+  const agencyName = useAgencyName();
   return (
     <>
       <h2>Provenance</h2>
       <dl>
         <dt>Originator</dt>
-        <dd>{entity.originator}</dd>
+        <dd>{agencyName(entity.originator)}</dd>
         <dt>Datasets</dt>
         <dd>{entity.datasets.join(", ")}</dd>
         {entity.listRef && (
@@ -187,10 +173,8 @@ function History({ id }: { id: string }) {
 
 function WhoMaySee({ entity }: { entity: RegistryEntity }) {
   const { me } = useSession();
-  const arrangements = useQuery({
-    queryKey: ["arrangements"],
-    queryFn: () => api<ArrangementView[]>("/api/v1/arrangements"),
-  });
+  const agencyName = useAgencyName();
+  const arrangements = useArrangements();
   const mine = (arrangements.data ?? []).filter(
     (a) => a.originator.agency === entity.originator || (me?.country && a.originator.country === me.country),
   );
@@ -214,7 +198,7 @@ function WhoMaySee({ entity }: { entity: RegistryEntity }) {
           <tbody>
             {mine.map((a) => (
               <tr key={a.id}>
-                <td>{partyText(a.recipient)}</td>
+                <td>{partyText(a.recipient, agencyName)}</td>
                 <td>{a.disclosure}</td>
                 <td>{a.purposes.join(", ")}</td>
                 <td>

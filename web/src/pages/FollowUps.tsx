@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
+import { useAgencyName } from "../agencies.ts";
 import { api } from "../api.ts";
 import { ErrorNotice } from "../components/Notice.tsx";
 import { useSession } from "../session.tsx";
@@ -96,6 +97,7 @@ function RequestForm() {
 /** Follow-up requests: those waiting for my agency's answer, and those we made. */
 export function FollowUpsPage() {
   const { me, can } = useSession();
+  const agencyName = useAgencyName();
   const client = useQueryClient();
   const list = useFollowUps();
   const decide = useMutation({
@@ -128,7 +130,7 @@ export function FollowUpsPage() {
                 <code>{f.reference}</code>
               </td>
               <td>
-                {f.requester} → {f.originator}
+                {agencyName(f.requester)} → {agencyName(f.originator)}
               </td>
               <td>
                 {f.purpose} / {f.level}
