@@ -40,7 +40,11 @@ export const entityVersions = pgTable(
     at: timestamp("at", { withTimezone: true, mode: "string" }).notNull(),
     state: jsonb("state").$type<Record<string, unknown>>().notNull(),
   },
-  (t) => [uniqueIndex("entity_versions_pk").on(t.entityId, t.version)],
+  (t) => [
+    uniqueIndex("entity_versions_pk").on(t.entityId, t.version),
+    // Delisting asks which entities earlier imports of a list brought in.
+    index("entity_versions_import_idx").on(t.importId),
+  ],
 );
 
 /** One row per import run, with its counts, so operators can see what each edition of a list changed. */

@@ -1,0 +1,1 @@
+CREATE INDEX "entity_versions_import_idx" ON "entity_versions" USING btree ("import_id");
