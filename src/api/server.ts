@@ -8,6 +8,7 @@ import { authPlugin, createAuthenticator } from "./auth.ts";
 import { notFoundHandler, sendProblem } from "./problem.ts";
 import { registerEntityRoutes } from "./routes/entities.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
+import { registerPaymentRoutes } from "./routes/payments.ts";
 import { registerSharingRoutes } from "./routes/sharing.ts";
 import { registerWebRoutes } from "./routes/web.ts";
 import { createSessionStore, sessionPlugin } from "./session.ts";
@@ -51,6 +52,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const sharing = { referenceKey: deps.config.referenceSecret ?? DEMO_REFERENCE_SECRET, clock };
   await app.register(registerEntityRoutes, { store: deps.store, sharing, prefix: "/api/v1" });
   await app.register(registerSharingRoutes, { store: deps.store, authenticator, clock, prefix: "/api/v1" });
+  await app.register(registerPaymentRoutes, { store: deps.store, sharing, prefix: "/api/v1" });
   await app.register(registerWebRoutes, { store: deps.store, clock });
   return app;
 }

@@ -37,6 +37,10 @@ const SHAPES: Record<string, LinkShape> = {
 };
 
 export const RELATIONSHIP_SCHEMATA: readonly string[] = Object.keys(SHAPES);
+/** The properties that name a link's two ends, over all relationship schemata. */
+export const RELATIONSHIP_ENDS: readonly string[] = [
+  ...new Set(Object.values(SHAPES).flatMap((shape) => [shape.a, shape.b])),
+];
 
 export class RelationshipGraph {
   private readonly links = new Map<string, Link[]>();
