@@ -13,7 +13,7 @@ import type { Evidence, MatchProfile, MatchQuery } from "./types.ts";
  */
 
 /** Alerts start here: see docs/matching.md for the precision and recall this gives on the benchmarks. */
-export const DEFAULT_ALERT_THRESHOLD = 0.85;
+export const DEFAULT_ALERT_THRESHOLD = 0.8;
 
 /** A person compared with an organisation (or the reverse): names may agree, the subjects cannot. */
 export const KIND_DIFFERS = -10;

@@ -11,7 +11,7 @@ import { compareTokens, type TokenAgreement } from "./tokens.ts";
 
 // Log-odds, set by hand from the febrl/splink pair sets (see docs/matching.md): m ~ 0.1 for a clash in a
 // true pair against u ~ 1, and small costs for one-sided extra parts, which true pairs often show.
-export const NAME_CLASH_BASE = -2;
+export const NAME_CLASH_BASE = -5;
 /**
  * A clash costs more the more distinctive the clashing tokens are (a surname more than "Ali"): two names
  * that agree on several parts but clash on one are typically relatives (brothers share the father's and
@@ -20,7 +20,7 @@ export const NAME_CLASH_BASE = -2;
 export const NAME_CLASH_SHARE = 1;
 export const NUMBER_CLASH = -1;
 /** Name parts beyond the two strongest agreements are not independent evidence (shared family chains). */
-export const LATER_AGREEMENT_SHARE = 0.25;
+export const LATER_AGREEMENT_SHARE = 0.1;
 export const NASAB_ORDER = -9;
 export const LEGAL_FORM_DIFFERS = -4;
 export const NAME_EXTRA = -1;
@@ -151,7 +151,7 @@ export function compareNames(query: NameForm, listed: NameForm, stats: NameStats
   }
   agreements.sort((x, y) => y.weight - x.weight);
   agreements.forEach((a, rank) => {
-    const share = rank < 2 ? 1 : LATER_AGREEMENT_SHARE;
+    const share = rank < 2 || a.weight < 0 ? 1 : LATER_AGREEMENT_SHARE;
     const note = share < 1 ? " (further part, quarter weight)" : "";
     items.push({ weight: round(a.weight * share), word: () => `name ${a.texts()}: ${a.how}${note}` });
   });
