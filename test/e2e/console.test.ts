@@ -202,6 +202,46 @@ describe("web console in Chromium", () => {
     await page.context().close();
   });
 
+  test("session cookie: acts as its key, writes only with the console header, ends at sign-out", async () => {
+    const signIn = await fetch(`${base}/api/v1/session`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${keys.auditor}` },
+    });
+    assert.equal(signIn.status, 200);
+    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    assert.match(cookie, /^ftfx_session=.{40,}/);
+    const asCookie = (path: string, init: RequestInit = {}) =>
+      fetch(`${base}${path}`, { ...init, headers: { cookie, ...init.headers } });
+    const me = (await (await asCookie("/api/v1/session")).json()) as { roles: string[] };
+    assert.deepEqual(me.roles, ["auditor"]);
+    assert.equal((await asCookie("/api/v1/audit/verify")).status, 200);
+    assert.equal((await asCookie("/api/v1/arrangements", { method: "POST" })).status, 403);
+    const read = { method: "POST", body: JSON.stringify({ ids: [] }) };
+    const json = { "content-type": "application/json" };
+    assert.equal((await asCookie("/api/v1/notifications/read", { ...read, headers: json })).status, 403);
+    const withHeader = { ...json, "x-ftfx-console": "1" };
+    assert.equal(
+      (await asCookie("/api/v1/notifications/read", { ...read, headers: withHeader })).status,
+      204,
+    );
+    const signOut = await asCookie("/api/v1/session", {
+      method: "DELETE",
+      headers: { "x-ftfx-console": "1" },
+    });
+    assert.equal(signOut.status, 204);
+    assert.equal((await asCookie("/api/v1/session")).status, 401);
+  });
+
+  test("client routes get the console, API paths keep their problems", async () => {
+    const deepLink = await fetch(`${base}/alerts/alr_whatever`);
+    assert.equal(deepLink.status, 200);
+    assert.match(await deepLink.text(), /<div id="root">/);
+    assert.equal((await fetch(`${base}/assets/missing.js`)).status, 404);
+    const api = await fetch(`${base}/api/v1/entities`);
+    assert.equal(api.status, 401);
+    assert.equal(api.headers.get("content-type"), "application/problem+json; charset=utf-8");
+  });
+
   test("navigation follows the role: a screener has no arrangements page, an admin has", async () => {
     const screener = await signedIn(keys.screener);
     const nav = screener.getByRole("navigation", { name: "Main" });

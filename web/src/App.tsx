@@ -1,4 +1,5 @@
-import { NavLink, Route, Routes } from "react-router";
+import { useEffect, useRef } from "react";
+import { NavLink, Route, Routes, useLocation } from "react-router";
 import { offers, useCapabilities } from "./capabilities.ts";
 import { DemoBanner } from "./components/DemoBanner.tsx";
 import { Notice } from "./components/Notice.tsx";
@@ -49,8 +50,20 @@ function Navigation() {
   );
 }
 
+/** After a client-side navigation, focus moves to the new page so keyboard and screen-reader users follow. */
+function useFocusOnNavigate() {
+  const { pathname } = useLocation();
+  const shown = useRef(pathname);
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    document.getElementById("main")?.focus();
+  }, [pathname]);
+}
+
 export function App() {
   const { me, loading, signOut } = useSession();
+  useFocusOnNavigate();
   if (loading) return <p aria-busy="true">Loading…</p>;
   return (
     <>
