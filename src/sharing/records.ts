@@ -12,10 +12,10 @@ import {
   type RegistryEntity,
 } from "../model/entity.ts";
 import { captionOf, validateEntity } from "../model/schema.ts";
-import type { Db } from "../platform/db.ts";
+import type { Db, Tx } from "../platform/db.ts";
 import { badInput, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { setEntityStatus } from "../registry/changes.ts";
+import { setEntityStatus, updateEntity } from "../registry/changes.ts";
 import { findEntity } from "../registry/queries.ts";
 import { cleanProperties, contentHash } from "../registry/rows.ts";
 import { writeEntities } from "../registry/writes.ts";
@@ -100,8 +100,7 @@ export async function withdrawEntity(db: Db, id: string, context: SharingContext
   const current = await findEntity(db, id);
   if (!current || current.originator !== context.actor.agencyId) throw notFound(`no entity with id ${id}`);
   return db.transaction(async (tx) => {
-    // A transaction serves where the registry expects a database; its own transaction becomes a savepoint.
-    const withdrawn = await setEntityStatus(tx as unknown as Db, id, "withdrawn", {
+    const withdrawn = await setEntityStatus(asDatabase(tx), id, "withdrawn", {
       actor: context.actor.userId,
       clock: context.clock,
     });
@@ -119,4 +118,55 @@ export async function withdrawEntity(db: Db, id: string, context: SharingContext
     }
     return withdrawn;
   });
+}
+
+/** What an originator may change on its own record; each change is a version and an audit entry. */
+export interface OwnRecordPatch {
+  properties?: Record<string, string[]>;
+  /** Narrowing takes effect for every other agency at once, since every view is decided on read. */
+  handling?: string;
+  reviewBy?: string | null;
+  retainUntil?: string | null;
+}
+
+/** Edits the actor's own record; another agency's record answers as missing, as for withdrawal. */
+export async function editOwnEntity(
+  db: Db,
+  id: string,
+  patch: OwnRecordPatch,
+  context: SharingContext,
+): Promise<RegistryEntity> {
+  const current = await findEntity(db, id);
+  if (!current || current.originator !== context.actor.agencyId) throw notFound(`no entity with id ${id}`);
+  if (patch.handling !== undefined && !isHandling(patch.handling)) {
+    throw badInput(`unknown handling code "${patch.handling}"`, "handling");
+  }
+  const { handling, ...rest } = patch;
+  return db.transaction(async (tx) => {
+    const updated = await updateEntity(
+      asDatabase(tx),
+      id,
+      { ...rest, ...(handling ? { handling: handling as Handling } : {}) },
+      {
+        actor: context.actor.userId,
+        clock: context.clock,
+      },
+    );
+    if (updated.version === current.version) return updated;
+    const fields = Object.keys(patch).sort();
+    await appendAudit(
+      tx,
+      auditBody(context.actor, context.clock.now(), "record.edit", {
+        subject: id,
+        fields,
+        handling: updated.handling,
+      }),
+    );
+    return updated;
+  });
+}
+
+/** A transaction serves where the registry expects a database: the registry's own transaction becomes a savepoint. */
+function asDatabase(tx: Tx): Db {
+  return tx as unknown as Db;
 }

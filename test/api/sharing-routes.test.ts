@@ -15,7 +15,7 @@ const clock = fixedClock("2026-06-01T00:00:00Z");
 const operator: SharingContext = { actor: LOCAL_OPERATOR, clock };
 
 interface RouteCase {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   url: string;
   body?: object;
   /** Roles that pass; undefined: every authenticated key. */
@@ -33,6 +33,7 @@ const ROUTES: RouteCase[] = [
     roles: ["contributor"],
   },
   { method: "POST", url: "/api/v1/entities/ent_missing/withdraw", roles: ["contributor", "admin"] },
+  { method: "PATCH", url: "/api/v1/entities/ent_missing", body: { handling: "RED" }, roles: ["contributor"] },
   { method: "GET", url: "/api/v1/follow-ups" },
   {
     method: "POST",
@@ -231,6 +232,13 @@ describe("sharing routes", () => {
     assert.deepEqual(summary.names, ["SYNTHETIC Karel Voorbeeld"]);
     assert.equal(summary.entity, undefined);
 
+    const edit = (key: string, payload: object) =>
+      call(key, { method: "PATCH", url: `/api/v1/entities/${id}`, payload });
+    assert.equal((await edit(deKey, { handling: "RED" })).statusCode, 404, "only the originator edits");
+    assert.equal((await edit(as("contributor"), { handling: "RED" })).json().version, 2);
+    assert.equal((await readAs("border-screening")).statusCode, 404, "narrowed to RED: gone at once");
+    assert.equal((await edit(as("contributor"), { handling: "AMBER" })).statusCode, 200);
+    assert.equal((await readAs("border-screening")).statusCode, 200);
     assert.equal(
       (await call(deKey, { method: "POST", url: `/api/v1/entities/${id}/withdraw` })).statusCode,
       404,

@@ -16,7 +16,12 @@ import type { SharingContext } from "../../sharing/context.ts";
 import { decideFollowUp, listFollowUps, requestFollowUp } from "../../sharing/follow-ups.ts";
 import { listNotifications, markRead } from "../../sharing/notifications.ts";
 import { presentArrangement } from "../../sharing/present.ts";
-import { contributeEntity, withdrawEntity } from "../../sharing/records.ts";
+import {
+  contributeEntity,
+  editOwnEntity,
+  type OwnRecordPatch,
+  withdrawEntity,
+} from "../../sharing/records.ts";
 import { reviewQueue } from "../../sharing/retention.ts";
 import {
   AGENCY_TYPES,
@@ -47,10 +52,17 @@ const ISO = { type: "string", maxLength: 40 } as const;
 const PROBLEMS = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } as const;
 const SECURED = { security: [{ bearer: [] }] } as const;
 const PURPOSE = { type: "string", enum: [...PURPOSES] } as const;
+/** FtM properties: lists of strings, bounded so one request cannot carry an unbounded record. */
+const PROPERTIES = {
+  type: "object",
+  maxProperties: 200,
+  additionalProperties: { type: "array", maxItems: 500, items: { type: "string", maxLength: 10_000 } },
+} as const;
 
 /** Who may call what: one line per route group, asserted route by route in test/api/sharing-routes.test.ts. */
 export const ROUTE_ROLES = {
   contribute: ["contributor"],
+  edit: ["contributor"],
   withdraw: ["contributor", "admin"],
   requestFollowUp: ["screener", "analyst"],
   decideFollowUp: ["contributor", "admin"],
@@ -93,15 +105,7 @@ export async function registerSharingRoutes(
           properties: {
             id: { type: "string", maxLength: 200, description: "ignored: ids are assigned by the server" },
             schema: { type: "string", maxLength: 64 },
-            properties: {
-              type: "object",
-              maxProperties: 200,
-              additionalProperties: {
-                type: "array",
-                maxItems: 500,
-                items: { type: "string", maxLength: 10_000 },
-              },
-            },
+            properties: PROPERTIES,
             handling: { type: "string", enum: [...HANDLING_CODES] },
             datasets: { type: "array", maxItems: 20, items: { type: "string", maxLength: 128 } },
             reviewBy: ISO,
@@ -137,6 +141,39 @@ export async function registerSharingRoutes(
     async (request) => {
       const record = await withdrawEntity(db, request.params.id, contextOf(request));
       return { id: record.id, status: record.status };
+    },
+  );
+
+  app.patch<{ Params: { id: string }; Body: OwnRecordPatch }>(
+    "/entities/:id",
+    {
+      config: { roles: ROUTE_ROLES.edit },
+      schema: {
+        summary:
+          "Edit one of your agency's records: properties, handling (narrowing applies at once), review and retention dates",
+        tags: ["sharing"],
+        ...SECURED,
+        params: ID,
+        body: {
+          type: "object",
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            properties: PROPERTIES,
+            handling: { type: "string", enum: [...HANDLING_CODES] },
+            reviewBy: { anyOf: [ISO, { type: "null" }] },
+            retainUntil: { anyOf: [ISO, { type: "null" }] },
+          },
+        },
+        response: {
+          200: { type: "object", properties: { id: { type: "string" }, version: { type: "integer" } } },
+          ...PROBLEMS,
+        },
+      },
+    },
+    async (request) => {
+      const record = await editOwnEntity(db, request.params.id, request.body, contextOf(request));
+      return { id: record.id, version: record.version };
     },
   );
 
