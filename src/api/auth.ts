@@ -11,6 +11,7 @@ import type { DbOrTx } from "../platform/db.ts";
 import { FtfxError } from "../platform/errors.ts";
 import { sha256Hex } from "../platform/ids.ts";
 import { authenticateKey, type KeyActor } from "../sharing/api-keys.ts";
+import { apiKeyId } from "../sharing/keys.ts";
 import type { Role } from "../sharing/types.ts";
 
 declare module "fastify" {
@@ -34,25 +35,40 @@ export interface AuthenticatorOptions {
   /** How long a successful check is trusted; a key revoked elsewhere (CLI, another process) works this long. */
   ttlMs?: number;
   maxEntries?: number;
+  /** Failed checks per claimed key id per minute before checks stop (each failure costs a scrypt run). */
+  maxFailuresPerMinute?: number;
   now?: () => number;
 }
 
 export function createAuthenticator(db: DbOrTx, options: AuthenticatorOptions = {}): Authenticator {
   const ttlMs = options.ttlMs ?? 30_000;
   const maxEntries = options.maxEntries ?? 10_000;
+  const maxFailures = options.maxFailuresPerMinute ?? 20;
   const now = options.now ?? Date.now;
   const cache = new Map<string, { actor: KeyActor; until: number }>();
+  const failures = new Map<string, { count: number; until: number }>();
   return {
     async authenticate(key) {
       const digest = sha256Hex(key);
       const cached = cache.get(digest);
       if (cached && cached.until > now()) return cached.actor;
       cache.delete(digest);
+      // Guessing at one key id costs a scrypt check each; after too many misses stop checking for a minute.
+      // A key already in the cache keeps working, so guessing cannot lock out its holder's live sessions.
+      const claimed = apiKeyId(key) ?? "";
+      const missed = failures.get(claimed);
+      if (missed && missed.until > now() && missed.count >= maxFailures) {
+        throw new FtfxError("rate_limited", "too many failed attempts with this key id; retry in a minute");
+      }
       const actor = await authenticateKey(db, key);
       if (actor) {
         // Map keeps insertion order: the first entry is the oldest.
         if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
         cache.set(digest, { actor, until: now() + ttlMs });
+      } else if (claimed) {
+        const current = missed && missed.until > now() ? missed : { count: 0, until: now() + 60_000 };
+        if (failures.size >= maxEntries) failures.delete(failures.keys().next().value as string);
+        failures.set(claimed, { ...current, count: current.count + 1 });
       }
       return actor;
     },

@@ -94,4 +94,18 @@ describe("API authentication, roles and rate limit", () => {
     auth.forget(again.id);
     assert.equal(await auth.authenticate(again.key), null);
   });
+
+  test("guessing at a key id stops being checked after too many misses; the holder's cached key still works", async () => {
+    const { db } = testStore.store;
+    let now = 0;
+    const auth = createAuthenticator(db, { maxFailuresPerMinute: 3, now: () => now });
+    const created = await createKey(db, { agencyId, roles: ["analyst"] }, operator);
+    assert.ok(await auth.authenticate(created.key));
+    const guess = (i: number) => `${created.key.slice(0, -2)}${i}${created.key.endsWith("A") ? "B" : "A"}`;
+    for (let i = 0; i < 3; i += 1) assert.equal(await auth.authenticate(guess(i)), null);
+    await assert.rejects(auth.authenticate(guess(3)), /too many failed attempts/);
+    assert.ok(await auth.authenticate(created.key), "the cached key is not locked out");
+    now = 60_001;
+    assert.equal(await auth.authenticate(guess(4)), null, "checked again after a minute");
+  });
 });
