@@ -4,11 +4,15 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { type Clock, systemClock } from "../platform/clock.ts";
 import { type Config, DEMO_REFERENCE_SECRET } from "../platform/config.ts";
 import type { Store } from "../platform/db.ts";
+import { LiveMatchIndex } from "../registry/live-index.ts";
 import { authPlugin, createAuthenticator } from "./auth.ts";
 import { notFoundHandler, sendProblem } from "./problem.ts";
+import { registerAlertRoutes } from "./routes/alerts.ts";
 import { registerEntityRoutes } from "./routes/entities.ts";
 import { registerHealthRoutes } from "./routes/health.ts";
+import { registerMatchRoutes } from "./routes/match.ts";
 import { registerPaymentRoutes } from "./routes/payments.ts";
+import { registerScreeningRoutes } from "./routes/screening.ts";
 import { registerSharingRoutes } from "./routes/sharing.ts";
 import { registerWebRoutes } from "./routes/web.ts";
 import { createSessionStore, sessionPlugin } from "./session.ts";
@@ -52,7 +56,17 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const sharing = { referenceKey: deps.config.referenceSecret ?? DEMO_REFERENCE_SECRET, clock };
   await app.register(registerEntityRoutes, { store: deps.store, sharing, prefix: "/api/v1" });
   await app.register(registerSharingRoutes, { store: deps.store, authenticator, clock, prefix: "/api/v1" });
-  await app.register(registerPaymentRoutes, { store: deps.store, sharing, prefix: "/api/v1" });
+  // One matching index per process, built from the store and kept fresh by the registry's change notices.
+  const liveIndex = await LiveMatchIndex.open(deps.store);
+  app.addHook("onClose", () => liveIndex.close());
+  const index = async () => {
+    await liveIndex.settled();
+    return liveIndex.index;
+  };
+  await app.register(registerMatchRoutes, { store: deps.store, sharing, index, prefix: "/api/v1" });
+  await app.register(registerPaymentRoutes, { store: deps.store, sharing, liveIndex, prefix: "/api/v1" });
+  await app.register(registerScreeningRoutes, { store: deps.store, sharing, liveIndex, prefix: "/api/v1" });
+  await app.register(registerAlertRoutes, { store: deps.store, sharing, prefix: "/api/v1" });
   await app.register(registerWebRoutes, { store: deps.store, clock });
   return app;
 }

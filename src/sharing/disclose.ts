@@ -76,7 +76,7 @@ export async function discloseMatches(
   const decider = await deciderFor(db, actor, purpose, [...records.keys()], now);
   const items = results.flatMap((match) => {
     const record = records.get(match.entityId);
-    return record ? [{ match, record, decision: decider.decide(record) }] : [];
+    return record ? [{ match, record, decision: belowAlert(match, decider.decide(record)) }] : [];
   });
   const related = await relatedFor(db, items, decider.decide);
   const views = presentMatches(
@@ -131,6 +131,15 @@ export async function discloseEntity(
     (tx) => recordDisclosures(tx, actor, decided, options, now, "read", purpose),
   );
   return view;
+}
+
+/**
+ * Another agency learns of a record only through a hit: a candidate below the alert threshold is no hit,
+ * so showing it (even as hit/no-hit) would let partners fish for who is registered. Own records show all.
+ */
+function belowAlert(match: MatchResult, decision: DisclosureDecision): DisclosureDecision {
+  if (match.alert || decision.level === "own" || decision.level === "none") return decision;
+  return { level: "none", reason: `score ${match.score.toFixed(3)} is below the alert threshold` };
 }
 
 /** The viewer as the policy knows it; an agency missing from the store (the local operator) is outside the coalition. */
