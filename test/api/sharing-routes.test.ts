@@ -218,7 +218,6 @@ describe("sharing routes", () => {
     const approved = await call(as("contributor"), {
       method: "POST",
       url: `/api/v1/follow-ups/${followUp.json().id}/approve`,
-      payload: {},
     });
     assert.equal(approved.statusCode, 200, approved.body);
     const again = await call(as("contributor"), {

@@ -229,8 +229,10 @@ export async function registerSharingRoutes(
           tags: ["sharing"],
           ...SECURED,
           params: ID,
+          // The body is optional: a bare POST approves for the default period.
           body: {
             type: "object",
+            nullable: true,
             additionalProperties: false,
             properties: decision === "approve" ? { expires: ISO } : {},
           },
