@@ -2,6 +2,7 @@ import { GIVEN_NAME_CLASS } from "./data/given-names.ts";
 import {
   ABD_PREFIXES,
   DIN_SUFFIXES,
+  DIVINE_NAMES,
   KUNYA,
   LEGAL_FORMS,
   NASAB,
@@ -131,9 +132,18 @@ function numbersAsDigits(input: string[]): string[] {
 const ABD_JOINED = /^abd(?:oul|ul|el|al|il|ol|ur|us|uz|ar|as|ou|u|o|e|a|i)?([a-z]{3,})$/;
 const DIN_JOINED = /^([a-z]{3,}?)(?:[aeiou]l?|)d?d(?:in|een|ine|ine)$/;
 
+/** A name of God, however the Arabic article before it was written ("ar-Rahman", "urrahman"). */
+function isDivine(word: string): boolean {
+  return (
+    DIVINE_NAMES.has(word) ||
+    DIVINE_NAMES.has(word.replace(/^(?:a|u|e)?([a-z])\1?/, "$1")) ||
+    DIVINE_NAMES.has(word.slice(1))
+  );
+}
+
 /** "Abdullah", "Abdallah", "Abd Allah", "Abdulla", عبد الله: one spelling of "servant of God". */
 function godName(compound: string): string {
-  return /^abd(?:a|u)?l+a*h?$/.test(compound) ? "abdlah" : compound;
+  return /^abd(?:a|u|e)?l+a*h?$/.test(compound) ? "abdlah" : compound;
 }
 
 function stripArticle(word: string): string {
@@ -153,7 +163,8 @@ function personWords(input: string[], abjad: boolean): string[] {
     let next = i + 1;
     while (next < input.length && PARTICLES.has(input[next] ?? "")) next++;
     const following = input[next];
-    if ((ABD_PREFIXES.has(word) || KUNYA.has(word)) && following && !TITLES.has(following)) {
+    const abdOfGod = ABD_PREFIXES.has(word) && following !== undefined && isDivine(stripArticle(following));
+    if ((abdOfGod || KUNYA.has(word)) && following && !TITLES.has(following)) {
       const head = ABD_PREFIXES.has(word)
         ? "abd"
         : word === "umm" || word === "um" || word === "oum"
@@ -178,8 +189,9 @@ function personWords(input: string[], abjad: boolean): string[] {
 /** Joined spellings of the same compounds: "abdurrahman" -> "abdrahman", "salahuddin" -> "salahdin". */
 function canonicalCompound(word: string): string {
   if (GIVEN_NAME_CLASS.has(word)) return word;
+  if (godName(word) !== word) return godName(word);
   const abd = ABD_JOINED.exec(word);
-  if (abd?.[1]) return godName(`abd${abd[1]}`);
+  if (abd?.[1] && isDivine(abd[1])) return godName(`abd${abd[1]}`);
   const din = DIN_JOINED.exec(word);
   if (din?.[1] && word.length > 6) return `${din[1]}din`;
   const abu = /^(?:abu|abou)([a-z]{4,})$/.exec(word);

@@ -146,7 +146,8 @@ function compareUncached(a: NameToken, b: NameToken, abjad: boolean): TokenMatch
     const [pa, pb] = [a.phonetic, b.phonetic];
     const samePhonetic = pa[0] !== "" && (pa[0] === pb[0] || pa[0] === pb[1] || pa[1] === pb[0]);
     // Double Metaphone keeps four sounds: "Ronaldinho" and "Ronaldo" share them, so lengths must agree too.
-    if (samePhonetic && minLen >= 4 && lengthGap <= 2 && a.text[0] === b.text[0])
+    // Sounding alike is only evidence when the spellings are close too ("Albano" is not "Albanese").
+    if (samePhonetic && minLen >= 4 && lengthGap <= 2 && a.text[0] === b.text[0] && distance <= 2)
       best = better(best, 0.65, "phonetic");
     if (a.skeleton.length >= 3 && a.skeleton === b.skeleton) best = better(best, 0.6, "skeleton");
   }

@@ -92,6 +92,7 @@ zayd zaid zeid
 ziyad ziad ziyad
 zubayr zubair zoubair zubeir
 ubayd obaid ubaid obeid
+abdul abdel abdoul abdal abdol abdu abd abdi
 ubaydullah obaidullah ubaidullah obeidullah
 habibullah habiballah habibollah
 nurullah nourallah nurallah

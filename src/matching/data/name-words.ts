@@ -34,6 +34,23 @@ export const ABD_PREFIXES: ReadonlySet<string> = new Set(
   "abd abdul abdel abdal abdil abdol abdoul abdu abdur abdus abduz abdun abdar abdas abdel abdi".split(" "),
 );
 
+/**
+ * Names of God that follow "Abd" ("servant of") in compound names, in their common spellings (Wikipedia,
+ * "Names of God in Islam"). "Abdul" before any other name ("Abdul Mohammad") is a name part of its own.
+ */
+export const DIVINE_NAMES: ReadonlySet<string> = new Set(
+  `lah llah allah allh llh ilah rahman rehman rahmaan rahim raheem rehim malik aziz azeez karim kareem latif lateef latiff
+  hamid hameed majid majeed qadir qader kadir kader qadeer ghani ghany jalil jaleel salam salaam wahab wahhab
+  razzaq razaq razak razzak hakim hakeem hadi basit baset samad samed samie sami qayyum qayum wahid waheed ahad
+  bari baree baqi baqee haq haqq halim haleem jabbar jabar ghaffar ghafar ghafoor ghafur sattar satar kabir
+  kabeer matin mateen mannan manan nasir naser nasser rauf raouf rashid rasheed sabur saboor shakur shakoor
+  quddus wadud wali muhaimin hafiz hafeez khaliq khaleq khaliq alim aleem mumin muiz nur noor fattah fatah
+  muttalib mutalib hai hay hayy qahar qahhar jawad wasi rab rabb rahmane ghafour karim jalal azim azeem
+  hakam halim hamid muhsin muhyi salam mueed`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
 /** Second halves of "-ud-din" compounds: "Salah al-Din" = "Salahuddin" = "Salah Eddine". */
 export const DIN_SUFFIXES: ReadonlySet<string> = new Set(
   "din dyn deen dine eddin eddine uddin uddeen addin eldin aldin".split(" "),
