@@ -2,12 +2,12 @@
  * The alert queue: create (one alert per subject per occasion, holding all hits), list by priority, show
  * with history. Traveller screening and payment screening both create alerts here.
  */
-import { and, asc, desc, eq, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { MatchResult } from "../matching/types.ts";
 import type { DbOrTx } from "../platform/db.ts";
 import { notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import type { SharingContext } from "../sharing/context.ts";
+import { LOCAL_AGENCY, type SharingContext } from "../sharing/context.ts";
 import { alertDecisions, alerts } from "./schema.ts";
 import {
   type Alert,
@@ -162,6 +162,8 @@ export async function listAlerts(db: DbOrTx, filter: AlertFilter = {}): Promise<
   const conditions: SQL[] = [];
   if (filter.status) conditions.push(eq(alerts.status, filter.status));
   if (filter.kind) conditions.push(eq(alerts.kind, filter.kind));
+  if (filter.agency)
+    conditions.push(sql`coalesce(${alerts.context} ->> 'agency', ${LOCAL_AGENCY}) = ${filter.agency}`);
   const rows = await db
     .select()
     .from(alerts)
@@ -181,6 +183,12 @@ export async function findAlert(db: DbOrTx, id: string): Promise<AlertWithHistor
     .where(eq(alertDecisions.alertId, id))
     .orderBy(asc(alertDecisions.seq));
   return { ...toAlert(row), history: history.map(toDecision) };
+}
+
+/** Whose alert this is: the agency whose screening raised it (the local agency when none is recorded). */
+export function alertAgency(alert: Alert): string {
+  const agency = alert.context.agency;
+  return typeof agency === "string" ? agency : LOCAL_AGENCY;
 }
 
 export async function getAlert(db: DbOrTx, id: string): Promise<AlertWithHistory> {

@@ -117,6 +117,8 @@ export interface DecisionInput {
 
 export interface AlertFilter {
   status?: AlertStatus;
+  /** Only alerts of this agency's screenings (context.agency); alerts without one belong to the local agency. */
+  agency?: string;
   kind?: AlertKind;
   limit?: number;
   offset?: number;

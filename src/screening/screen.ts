@@ -38,6 +38,11 @@ export interface Screener {
   redress?: RedressCheck;
   /** Matches at or above this score are hits (default: the engine's alert threshold). */
   threshold?: number;
+  /**
+   * The registry records the screening agency may know of (the sharing policy's decision); matches and
+   * registered documents outside it are dropped before anything is stored. All records when absent.
+   */
+  visible?: (entityIds: string[]) => Promise<Set<string>>;
   /** Rule hits of this severity or worse raise an alert on their own (default high). */
   ruleAlertSeverity?: Severity;
 }
@@ -74,10 +79,23 @@ export async function screenTravellers(
   manifest?: Manifest,
 ): Promise<TravellerResult[]> {
   const threshold = screener.threshold ?? DEFAULT_ALERT_THRESHOLD;
-  const documents = await screener.documents(travellers.flatMap((t) => t.documents.map((d) => d.number)));
+  const found = travellers.map((t) =>
+    screener.index.search(travellerQuery(t), TOP).filter((m) => m.score >= threshold),
+  );
+  let documents = await screener.documents(travellers.flatMap((t) => t.documents.map((d) => d.number)));
+  if (screener.visible) {
+    const visible = await screener.visible([
+      ...found.flat().map((m) => m.entityId),
+      ...documents.map((d) => d.entityId),
+    ]);
+    found.forEach((list, i) => {
+      found[i] = list.filter((m) => visible.has(m.entityId));
+    });
+    documents = documents.filter((d) => visible.has(d.entityId));
+  }
   const results: TravellerResult[] = [];
-  for (const traveller of travellers) {
-    const found = screener.index.search(travellerQuery(traveller), TOP).filter((m) => m.score >= threshold);
+  for (const [i, traveller] of travellers.entries()) {
+    const matches = found[i] ?? [];
     const result: TravellerResult = {
       traveller,
       subject: travellerSubject(traveller),
@@ -85,13 +103,13 @@ export async function screenTravellers(
         ? itineraryFor(manifest, traveller)
         : { segments: [], wholeBooking: false, formsOfPayment: [] },
       score: 0,
-      matches: found,
+      matches,
       ruleHits: [],
       cleared: [],
       alert: false,
     };
-    if (found.length && screener.redress) {
-      const { kept, cleared, evidence } = await screener.redress(evidenceOf(traveller), found);
+    if (matches.length && screener.redress) {
+      const { kept, cleared, evidence } = await screener.redress(evidenceOf(traveller), matches);
       Object.assign(result, { matches: kept, cleared, evidence });
     }
     result.score = result.matches[0]?.score ?? 0;

@@ -8,6 +8,7 @@ import { clearedMatch, evidenceFingerprint, findClearances } from "../alerts/red
 import { screenedManifests, screenedTravellers } from "../alerts/schema.ts";
 import { createAlerts } from "../alerts/service.ts";
 import type { NewAlert } from "../alerts/types.ts";
+import { visibleRecords } from "../finance/visibility.ts";
 import { parseTravelMessage } from "../formats/travel-message.ts";
 import type { Manifest, Traveller } from "../formats/travel-types.ts";
 import { MatchIndex } from "../matching/index.ts";
@@ -78,6 +79,14 @@ export async function storeScreener(
   };
 }
 
+/** A screener for an agency calling over the API: only records the policy lets it know of can hit. */
+export async function agencyScreener(db: Db, index: MatchIndex, context: SharingContext): Promise<Screener> {
+  return {
+    ...(await storeScreener(db, index, context)),
+    visible: (ids) => visibleRecords(db, context.actor, "border-screening", ids, context.clock.now()),
+  };
+}
+
 /** Carrier, number without leading zeros, and the first departure date: one flight across messages. */
 export function flightKey(manifest: Manifest): string {
   const { carrier, number, legs } = manifest.flight;
@@ -88,6 +97,7 @@ function travellerAlert(
   result: TravellerResult,
   manifest: Manifest,
   ids: { manifest: string; traveller: string },
+  agency: string,
 ): NewAlert {
   const key = flightKey(manifest);
   const alert: NewAlert = {
@@ -98,6 +108,7 @@ function travellerAlert(
     ruleHits: result.ruleHits,
     cleared: result.cleared,
     context: {
+      agency,
       flight: key,
       carrier: manifest.flight.carrier,
       flightNumber: manifest.flight.number,
@@ -164,10 +175,12 @@ export async function screenManifestIntoStore(
     const stored = await createAlerts(
       tx,
       alerted.map((r) =>
-        travellerAlert(r, manifest, {
-          manifest: manifestId,
-          traveller: travellerIds.get(r.traveller.ref) as string,
-        }),
+        travellerAlert(
+          r,
+          manifest,
+          { manifest: manifestId, traveller: travellerIds.get(r.traveller.ref) as string },
+          context.actor.agencyId,
+        ),
       ),
       context,
     );

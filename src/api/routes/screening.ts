@@ -1,0 +1,148 @@
+/**
+ * Traveller screening over HTTP: a PAXLST or PNRGOV message in (stored with its alerts in one transaction),
+ * the same object as `ftfx screen manifest --json` out; one traveller in real time. Matches leave through
+ * the sharing choke point (discloseMatches): a caller sees each record as the policy lets its agency see it.
+ */
+import type { FastifyInstance } from "fastify";
+import type { Clock } from "../../platform/clock.ts";
+import type { Db, Store } from "../../platform/db.ts";
+import { badInput } from "../../platform/errors.ts";
+import { LiveMatchIndex } from "../../registry/live-index.ts";
+import type { ReportAlert } from "../../screening/report.ts";
+import { parseTravellerFields, travellerFromFields, travellerReport } from "../../screening/single.ts";
+import {
+  agencyScreener,
+  screenMessageIntoStore,
+  screenTravellerInStore,
+} from "../../screening/store-screening.ts";
+import type { SharingContext } from "../../sharing/context.ts";
+import { discloseMatches } from "../../sharing/disclose.ts";
+import type { Role } from "../../sharing/types.ts";
+import { actorOf } from "../auth.ts";
+import { problemSchema } from "../problem.ts";
+
+export interface ScreeningRouteOptions {
+  store: Store;
+  sharing: { referenceKey: string; clock: Clock };
+  /** The server's live matching index when it already keeps one; else one is opened on first use. */
+  liveIndex?: LiveMatchIndex;
+}
+
+export const SCREENING_ROLES: readonly Role[] = ["screener"];
+const MESSAGE_TYPES = ["application/edifact", "application/octet-stream"];
+const PROBLEMS = { 400: problemSchema, 401: problemSchema, 403: problemSchema } as const;
+const SECURED = { security: [{ bearer: [] }] } as const;
+const ANY_OBJECT = { type: "object", additionalProperties: true } as const;
+
+/** The matches as the caller's agency may see them (audited; originators told of hits). */
+export async function disclosedAlert<T extends Pick<ReportAlert, "matches" | "traveller">>(
+  db: Db,
+  context: SharingContext,
+  referenceKey: string,
+  alert: T,
+  action: string,
+): Promise<Omit<T, "matches"> & { matches: unknown[] }> {
+  const matches = alert.matches.length
+    ? await discloseMatches(db, context.actor, "border-screening", alert.matches, {
+        referenceKey,
+        clock: context.clock,
+        action,
+        queryContext: { traveller: { ...alert.traveller } },
+      })
+    : [];
+  return { ...alert, matches };
+}
+
+export async function registerScreeningRoutes(
+  app: FastifyInstance,
+  options: ScreeningRouteOptions,
+): Promise<void> {
+  const { db } = options.store;
+  const contextOf = (request: Parameters<typeof actorOf>[0]): SharingContext => ({
+    actor: actorOf(request),
+    clock: options.sharing.clock,
+  });
+  let live: Promise<LiveMatchIndex> | undefined = options.liveIndex
+    ? Promise.resolve(options.liveIndex)
+    : undefined;
+  const screener = async (context: SharingContext) => {
+    live ??= LiveMatchIndex.open(options.store);
+    const opened = await live;
+    await opened.settled();
+    return agencyScreener(db, opened.index, context);
+  };
+  app.addHook("onClose", async () => {
+    if (live && !options.liveIndex) await (await live).close();
+  });
+  // EDIFACT arrives as text whatever its type says (text/plain is read as text by Fastify already).
+  app.addContentTypeParser(MESSAGE_TYPES, { parseAs: "string" }, (_request, body, done) => done(null, body));
+
+  app.post<{ Body: string; Querystring: { file?: string } }>(
+    "/manifests",
+    {
+      config: { roles: SCREENING_ROLES },
+      schema: {
+        summary: "Screen a PAXLST or PNRGOV manifest: stored with its alerts in one transaction",
+        tags: ["screening"],
+        ...SECURED,
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: { file: { type: "string", maxLength: 200 } },
+        },
+        response: {
+          200: {
+            type: "object",
+            properties: {
+              flight: ANY_OBJECT,
+              travellers: { type: "integer" },
+              alerts: { type: "array", items: ANY_OBJECT },
+              clearedBefore: { type: "array", items: ANY_OBJECT },
+            },
+            required: ["flight", "travellers", "alerts"],
+          },
+          ...PROBLEMS,
+        },
+      },
+    },
+    async (request) => {
+      if (typeof request.body !== "string")
+        throw badInput("send the EDIFACT message itself as the body (text/plain), not JSON", "body");
+      const context = contextOf(request);
+      const file = request.query.file ?? "body";
+      const report = await screenMessageIntoStore(db, request.body, file, await screener(context), context);
+      const alerts = [];
+      for (const alert of report.alerts)
+        alerts.push(
+          await disclosedAlert(db, context, options.sharing.referenceKey, alert, "screening.manifest"),
+        );
+      return { ...report, alerts };
+    },
+  );
+
+  app.post<{ Body: unknown }>(
+    "/screening/travellers",
+    {
+      config: { roles: SCREENING_ROLES },
+      schema: {
+        summary: "Screen one traveller in real time (name, birthDate, nationality, gender, documentNumber)",
+        tags: ["screening"],
+        ...SECURED,
+        body: ANY_OBJECT,
+        response: { 200: ANY_OBJECT, ...PROBLEMS },
+      },
+    },
+    async (request) => {
+      const context = contextOf(request);
+      const traveller = travellerFromFields(parseTravellerFields(request.body, "body"));
+      const result = await screenTravellerInStore(db, traveller, await screener(context), context);
+      return disclosedAlert(
+        db,
+        context,
+        options.sharing.referenceKey,
+        travellerReport(result),
+        "screening.traveller",
+      );
+    },
+  );
+}
