@@ -28,7 +28,10 @@ export interface ConsolePage {
   element: ReactNode;
 }
 
-const SCREENING: readonly Role[] = ["screener", "analyst", "admin"];
+/** The roles of the routes each page calls (src/api/routes/*.ts); the server checks them again. */
+const ALERTS: readonly Role[] = ["screener", "analyst"];
+const SCREENING: readonly Role[] = ["screener"];
+const MATCHING: readonly Role[] = ["screener", "analyst", "contributor", "admin"];
 
 export const PAGES: readonly ConsolePage[] = [
   {
@@ -41,13 +44,13 @@ export const PAGES: readonly ConsolePage[] = [
   {
     path: "/alerts",
     label: "Alerts",
-    roles: SCREENING,
+    roles: ALERTS,
     needs: ["GET /api/v1/alerts"],
     element: <AlertsPage />,
   },
   {
     path: "/alerts/:id",
-    roles: SCREENING,
+    roles: ALERTS,
     needs: ["GET /api/v1/alerts/{id}"],
     element: <AlertDetailPage />,
   },
@@ -61,7 +64,7 @@ export const PAGES: readonly ConsolePage[] = [
   {
     path: "/search",
     label: "Search a person",
-    roles: SCREENING,
+    roles: MATCHING,
     needs: ["POST /api/v1/match"],
     element: <SearchPage />,
   },

@@ -38,7 +38,7 @@ export function DecisionForm({ alertId }: { alertId: string }) {
   }
 
   return (
-    <form className="decision" onSubmit={submit} aria-labelledby="decision-title">
+    <form className="decision" onSubmit={submit} aria-labelledby="decision-title" noValidate>
       <h2 id="decision-title">Decision</h2>
       <label htmlFor="decision-reason">Reason (required, recorded in the audit log)</label>
       <textarea

@@ -82,7 +82,7 @@ export function DashboardPage() {
   const { me } = useSession();
   const summary = useSummary();
   const agencyName = useAgencyName();
-  const showAlerts = useAvailable(["GET /api/v1/alerts"], ["screener", "analyst", "admin"]);
+  const showAlerts = useAvailable(["GET /api/v1/alerts"], ["screener", "analyst"]);
   const showHits = useAvailable(["GET /api/v1/notifications"], "any");
   const showFollowUps = useAvailable(["GET /api/v1/follow-ups"], ["contributor", "admin"]);
   return (

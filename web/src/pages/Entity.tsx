@@ -5,6 +5,7 @@ import { api, query } from "../api.ts";
 import { offers, useCapabilities } from "../capabilities.ts";
 import { HandlingBadge, StatusBadge } from "../components/Handling.tsx";
 import { ErrorNotice, Notice } from "../components/Notice.tsx";
+import { OwnerActions } from "../components/OwnerActions.tsx";
 import { useSession } from "../session.tsx";
 import type { RegistryEntity } from "../types.ts";
 
@@ -282,6 +283,7 @@ export function EntityPage() {
       {record && <Provenance entity={record} />}
       {own && <History id={own.id} />}
       {own && <WhoMaySee entity={own} />}
+      {own && <OwnerActions key={`${own.id}-${own.version}`} entity={own} />}
     </section>
   );
 }

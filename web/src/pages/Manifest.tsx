@@ -1,13 +1,13 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type DragEvent, useState } from "react";
 import { Link } from "react-router";
-import { upload } from "../api.ts";
+import { query, upload } from "../api.ts";
 import { MatchCard } from "../components/MatchCard.tsx";
 import { ErrorNotice } from "../components/Notice.tsx";
 import type { AlertSubject, MatchView, RuleHit } from "../types.ts";
 
 interface ManifestAlert {
-  id?: string;
+  /** The queued alert. */
   alertId?: string;
   traveller: AlertSubject;
   score: number;
@@ -15,15 +15,24 @@ interface ManifestAlert {
   ruleHits: RuleHit[];
 }
 
-interface ManifestResult {
-  flight: Record<string, unknown>;
-  travellers: number;
-  alerts: ManifestAlert[];
+interface Leg {
+  departure: string;
+  arrival: string;
+  departureTime?: string;
 }
 
-function flightText(flight: Record<string, unknown>): string {
-  const parts = ["carrier", "flightNumber", "number", "from", "to", "departure"].map((k) => flight[k]);
-  return parts.filter((p) => typeof p === "string" && p).join(" ") || JSON.stringify(flight);
+interface ManifestResult {
+  flight: { carrier: string; number: string; legs: Leg[] };
+  travellers: number;
+  alerts: ManifestAlert[];
+  clearedBefore?: { traveller: AlertSubject }[];
+}
+
+/** "LA 0532 SCL → JFK (2020-01-19 23:00)". */
+function flightText(flight: ManifestResult["flight"]): string {
+  const route = flight.legs.map((leg) => leg.departure).concat(flight.legs.at(-1)?.arrival ?? []);
+  const departs = flight.legs[0]?.departureTime?.slice(0, 16).replace("T", " ");
+  return `${flight.carrier} ${flight.number} ${route.join(" → ")}${departs ? ` (${departs})` : ""}`;
 }
 
 /** Drag and drop (or choose) a PAXLST or PNRGOV file; it is screened whole, then the flight's alerts show. */
@@ -41,7 +50,12 @@ export function ManifestPage() {
     setResult(null);
     setProgress(0);
     try {
-      const answer = await upload<ManifestResult>("/api/v1/manifests", file, "text/plain", setProgress);
+      const answer = await upload<ManifestResult>(
+        `/api/v1/manifests${query({ file: file.name })}`,
+        file,
+        "text/plain",
+        setProgress,
+      );
       setResult(answer);
       void client.invalidateQueries({ queryKey: ["alerts"] });
       void client.invalidateQueries({ queryKey: ["console-summary"] });
@@ -102,8 +116,14 @@ export function ManifestPage() {
           <p>
             <Link to="/alerts">Open the alert queue</Link>
           </p>
+          {result.clearedBefore && result.clearedBefore.length > 0 && (
+            <p>
+              Not alerted, cleared before by an officer:{" "}
+              {result.clearedBefore.map((c) => c.traveller.name).join("; ")}
+            </p>
+          )}
           {result.alerts.map((alert, index) => {
-            const id = alert.alertId ?? alert.id;
+            const id = alert.alertId;
             return (
               <article key={id ?? index} className="manifest-alert">
                 <h3 dir="auto">
