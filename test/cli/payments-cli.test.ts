@@ -6,6 +6,7 @@ import { after, before, describe, test } from "node:test";
 import { Command } from "commander";
 import { listAlerts } from "../../src/alerts/service.ts";
 import { registerPaymentCommands } from "../../src/cli/payments.ts";
+import { registerScreenCommands } from "../../src/cli/screen.ts";
 import type { FtmEntity } from "../../src/model/entity.ts";
 import { openStore } from "../../src/platform/db.ts";
 import { importEntities } from "../../src/registry/import.ts";
@@ -68,6 +69,20 @@ describe("ftfx screen payments", () => {
     writeFileSync(csv, `${PAYMENTS_CSV}\n`);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test("joins the screen group of traveller screening in either order", () => {
+    for (const order of [
+      [registerScreenCommands, registerPaymentCommands],
+      [registerPaymentCommands, registerScreenCommands],
+    ]) {
+      const program = new Command("ftfx");
+      for (const register of order) register(program);
+      const groups = program.commands.filter((c) => c.name() === "screen");
+      assert.equal(groups.length, 1);
+      const names = groups[0]?.commands.map((c) => c.name()) ?? [];
+      assert.ok(names.includes("payments") && names.includes("manifest"), names.join(","));
+    }
+  });
 
   test("--list --json screens in memory and prints the issue's object", async () => {
     const result = JSON.parse(await ftfx("screen", "payments", csv, "--list", list, "--json"));
@@ -151,12 +166,14 @@ describe("ftfx screen payments", () => {
         .map((a: { payment: { id: string }; party: string }) => `${a.payment.id}|${a.party}`)
         .sort();
       assert.deepEqual(keys, expected);
-      const related = queued.find((a) => a.ruleHits.some((h) => h.ruleId === "finance.related-party"));
+      // An Associate link reads both ways: each of the two is the other's associate.
+      const related = queued.filter((a) => a.ruleHits.some((h) => h.ruleId === "finance.related-party"));
+      assert.deepEqual(related.map((a) => (a.context.payment as { creditor: string }).creditor).sort(), [
+        "Ruslan Vakhitoglu",
+        "Yusuf Tahhanov",
+      ]);
       // A registered associate: the direct match (critical at this score) and the high related-party rule.
-      assert.ok(related);
-      assert.equal(related.severity, "critical");
-      assert.equal(related.kind, "payment");
-      assert.equal((related.context.payment as { creditor: string }).creditor, "Ruslan Vakhitoglu");
+      assert.ok(related.every((a) => a.kind === "payment" && a.severity === "critical"));
     } finally {
       process.env.FTFX_DATA_DIR = saved.dir;
       process.env.DATABASE_URL = saved.url;
