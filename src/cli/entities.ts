@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { ENTITY_STATUSES, type EntityStatus, type RegistryEntity } from "../model/entity.ts";
 import { badInput } from "../platform/errors.ts";
 import { type EntityVersion, entityHistory } from "../registry/history.ts";
-import { getEntity, listEntities, searchEntities } from "../registry/queries.ts";
+import { registryMatchIndex } from "../registry/live-index.ts";
+import { getEntity, listEntities } from "../registry/queries.ts";
 import { type OutputOptions, printList, printRecord } from "./output.ts";
 import { withStore } from "./store.ts";
 
@@ -65,15 +66,27 @@ export function registerEntityCommands(program: Command): void {
     });
   command
     .command("search <text>")
-    .description("case-insensitive text search over names and aliases")
+    .description("find registry entities by name with the matching engine (any script, variants, typos)")
     .option("--limit <n>", "how many", "20")
     .option("--json", "print JSON Lines")
     .action(async (text: string, options: OutputOptions & { limit: string }) => {
       if (!text.trim()) throw badInput("search text is empty", "TEXT");
-      const found = await withStore((store) =>
-        searchEntities(store.db, text, parseCount(options.limit, "--limit")),
+      const limit = parseCount(options.limit, "--limit");
+      const found = await withStore(async (store) =>
+        (await registryMatchIndex(store.db)).search({ name: text }, limit),
       );
-      printList(found.map(listRow(options)), options, LIST_COLUMNS);
+      const rows = found.map((m) =>
+        options.json
+          ? { ...m }
+          : {
+              id: m.entityId,
+              caption: m.caption,
+              listRef: m.listRef,
+              score: m.score.toFixed(3),
+              alert: m.alert,
+            },
+      );
+      printList(rows, options, ["id", "caption", "listRef", "score", "alert"]);
     });
 }
 

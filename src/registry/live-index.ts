@@ -11,7 +11,8 @@ import { entities } from "./schema.ts";
 /** FtM schemata that describe a holder's documents: they join their holder's match profile. */
 const DOCUMENT_SCHEMATA = ["Passport", "Identification"];
 
-async function loadActive(db: DbOrTx, subjectIds?: string[]): Promise<FtmEntity[]> {
+/** The registry's active entities as FtM, optionally only some subjects and the documents they hold. */
+export async function loadActiveEntities(db: DbOrTx, subjectIds?: string[]): Promise<FtmEntity[]> {
   const active = eq(entities.status, "active");
   const where = subjectIds
     ? and(
@@ -27,6 +28,11 @@ async function loadActive(db: DbOrTx, subjectIds?: string[]): Promise<FtmEntity[
     : active;
   const rows = await db.select().from(entities).where(where);
   return rows.map((row) => toFtmEntity(toRegistryEntity(row)));
+}
+
+/** A one-off matching index over the registry (the CLI); server processes keep a LiveMatchIndex instead. */
+export async function registryMatchIndex(db: DbOrTx): Promise<MatchIndex> {
+  return new MatchIndex(profileFromEntities(await loadActiveEntities(db)));
 }
 
 /** The subjects whose profiles a change touches: the entity itself, or a document's holders. */
@@ -77,15 +83,14 @@ export class LiveMatchIndex {
   }
 
   private async rebuild(): Promise<void> {
-    const profiles = profileFromEntities(await loadActive(this.store.db));
-    this.index = new MatchIndex(profiles);
+    this.index = await registryMatchIndex(this.store.db);
   }
 
   /** Re-reads the changed subjects (with their documents) and updates or removes them in place. */
   async refresh(ids: string[]): Promise<void> {
     const subjects = await affectedSubjects(this.store.db, ids);
     if (subjects.length === 0) return;
-    const profiles = profileFromEntities(await loadActive(this.store.db, subjects));
+    const profiles = profileFromEntities(await loadActiveEntities(this.store.db, subjects));
     const present = new Set(profiles.map((p) => p.entityId));
     for (const profile of profiles) this.index.update(profile);
     for (const id of subjects) if (!present.has(id)) this.index.remove(id);

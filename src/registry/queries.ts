@@ -57,22 +57,6 @@ export async function listEntities(db: DbOrTx, options: ListOptions): Promise<En
   return { total: counted?.total ?? 0, items: rows.map(toRegistryEntity) };
 }
 
-/**
- * Case-insensitive substring search over captions, names and aliases — a stop-gap until the matching
- * engine's index answers name queries.
- */
-export async function searchEntities(db: DbOrTx, text: string, limit = 20): Promise<RegistryEntity[]> {
-  const pattern = `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const names = sql`coalesce(${entities.properties}->'name', '[]'::jsonb) || coalesce(${entities.properties}->'alias', '[]'::jsonb)`;
-  const rows = await db
-    .select()
-    .from(entities)
-    .where(sql`(${entities.caption} ilike ${pattern} or (${names})::text ilike ${pattern})`)
-    .orderBy(asc(entities.caption), asc(entities.id))
-    .limit(limit);
-  return rows.map(toRegistryEntity);
-}
-
 const EXPORT_PAGE = 5000;
 
 /** Every entity (optionally filtered) as FtM, in id order, a page at a time so memory stays flat. */

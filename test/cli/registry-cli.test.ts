@@ -76,6 +76,22 @@ describe("ftfx import, export and entities commands", () => {
     assert.ok(people.every((p) => p.schema === "Person" && p.status === "active" && p.listRef));
   });
 
+  test("entities search finds a listed person through the matching engine, across scripts", async () => {
+    const xml = readFileSync(UN, "utf8");
+    const block =
+      xml.match(
+        /<INDIVIDUAL>(?:(?!<\/INDIVIDUAL>)[\s\S])*?<NAME_ORIGINAL_SCRIPT>[^<]+<\/NAME_ORIGINAL_SCRIPT>[\s\S]*?<\/INDIVIDUAL>/,
+      )?.[0] ?? "";
+    const reference = block.match(/<REFERENCE_NUMBER>([^<]+)</)?.[1];
+    const original = block.match(/<NAME_ORIGINAL_SCRIPT>([^<]+)</)?.[1];
+    assert.ok(reference && original, "the UN list has a person with an original-script name");
+    const run = await ftfx("entities", "search", original, "--limit", "3", "--json");
+    assert.equal(run.code, 0, run.stderr);
+    const [top] = jsonLines(run.stdout);
+    assert.equal(top?.listRef, reference);
+    assert.ok(Array.isArray(top?.explanation));
+  });
+
   test("bad input exits 2 naming the place and writes nothing", async () => {
     const badFtm = join(dataDir, "bad.ftm.jsonl");
     writeFileSync(

@@ -3,13 +3,7 @@ import { after, before, describe, test } from "node:test";
 import type { FtmEntity } from "../../src/model/entity.ts";
 import type { Db } from "../../src/platform/db.ts";
 import { importEntities } from "../../src/registry/import.ts";
-import {
-  findEntity,
-  getEntity,
-  listEntities,
-  registryStats,
-  searchEntities,
-} from "../../src/registry/queries.ts";
+import { findEntity, getEntity, listEntities, registryStats } from "../../src/registry/queries.ts";
 import { SYNTHETIC_DATASET, syntheticPeople } from "../../src/registry/synthetic.ts";
 import { STORE_KINDS, type TestStore } from "../support/stores.ts";
 
@@ -58,21 +52,6 @@ for (const kind of STORE_KINDS) {
         un.items.map((e) => [e.id, e.listRef, e.originator]),
         [["o-1", "QDe.999", "un"]],
       );
-    });
-
-    test("search is case-insensitive over names and aliases, in any script", async () => {
-      const withArabicAlias = SYNTHETIC.find((e) =>
-        e.properties.alias?.some((a) => /\p{Script=Arabic}/u.test(a)),
-      );
-      const alias = withArabicAlias?.properties.alias?.find((a) => /\p{Script=Arabic}/u.test(a)) ?? "";
-      const found = await searchEntities(db, alias, 500);
-      assert.ok(found.some((e) => e.id === withArabicAlias?.id));
-      const relief = await searchEntities(db, "relief FUND", 10);
-      assert.deepEqual(
-        relief.map((e) => e.id),
-        ["o-1"],
-      );
-      assert.deepEqual(await searchEntities(db, "100%_match", 10), [], "LIKE wildcards are literal");
     });
 
     test("stats count by dataset, schema, originator and status", async () => {
