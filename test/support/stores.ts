@@ -7,6 +7,8 @@ export const POSTGRES_ADMIN_URL = process.env.FTFX_TEST_POSTGRES ?? "postgres://
 
 export interface TestStore {
   store: Store;
+  /** The PostgreSQL connection string, for tests that start server processes on the same database. */
+  url?: string;
   dispose(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function postgresTestStore(): Promise<TestStore> {
   await store.migrate();
   return {
     store,
+    url: url.toString(),
     dispose: async () => {
       await store.close();
       const cleanup = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
