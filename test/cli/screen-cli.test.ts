@@ -10,7 +10,7 @@ import { dataPath } from "../support/data.ts";
 const dir = mkdtempSync(join(tmpdir(), "ftfx-screen-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const env = { ...process.env, FTFX_DATA_DIR: join(dir, "store"), FTFX_LOG_LEVEL: "warn" };
+const env: NodeJS.ProcessEnv = { ...process.env, FTFX_DATA_DIR: join(dir, "store"), FTFX_LOG_LEVEL: "warn" };
 delete env.DATABASE_URL;
 
 function ftfx(...args: string[]) {
