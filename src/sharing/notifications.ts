@@ -5,13 +5,7 @@ import { newId } from "../platform/ids.ts";
 import type { JsonObject } from "./audit-chain.ts";
 import { notifications } from "./schema.ts";
 
-export const NOTIFICATION_KINDS = [
-  "hit",
-  "withdrawn",
-  "follow-up-request",
-  "follow-up-decision",
-  "review-due",
-] as const;
+export const NOTIFICATION_KINDS = ["hit", "withdrawn", "follow-up-request", "follow-up-decision"] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface Notification {

@@ -117,7 +117,7 @@ export const disclosures = pgTable(
   ],
 );
 
-/** An agency's inbox: hits on its records, withdrawals, follow-up requests and decisions, reviews due. */
+/** An agency's inbox: hits on its records, withdrawals, follow-up requests and decisions. */
 export const notifications = pgTable(
   "notifications",
   {
