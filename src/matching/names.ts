@@ -200,7 +200,24 @@ function canonicalCompound(word: string): string {
 }
 
 /** Organisation names: legal forms and function words out, spelled-out initialisms ("s c") joined. */
-function organizationWords(input: string[], found: string[]): string[] {
+/** Runs of single letters ("S.A.R.L.", "A.B.C.") written as one word. */
+function joinLetters(words: string[]): string[] {
+  const out: string[] = [];
+  let run = "";
+  for (const word of [...words, ""]) {
+    if (/^[a-z]$/.test(word)) {
+      run += word;
+      continue;
+    }
+    if (run) out.push(run);
+    run = "";
+    if (word) out.push(word);
+  }
+  return out;
+}
+
+function organizationWords(words: string[], found: string[]): string[] {
+  const input = joinLetters(words);
   const kept: string[] = [];
   for (let i = 0; i < input.length; ) {
     const form = LEGAL_FORMS.find((f) => f.words.every((w, j) => input[i + j] === w));
@@ -214,19 +231,8 @@ function organizationWords(input: string[], found: string[]): string[] {
     if (!ORG_STOPWORDS.has(word) || input.length === 1) kept.push(word);
     i++;
   }
-  const joined: string[] = [];
-  for (const word of kept) {
-    const last = joined[joined.length - 1];
-    if (
-      word.length === 1 &&
-      last !== undefined &&
-      /^[a-z]+$/.test(last) &&
-      last.length <= 3 &&
-      /^[a-z]$/.test(word)
-    ) {
-      joined[joined.length - 1] = last + word;
-    } else joined.push(word);
-  }
+  // Letters that were apart around a function word ("L & H") join once it is gone.
+  const joined = joinLetters(kept);
   return joined.length > 0 ? joined : input;
 }
 
@@ -343,7 +349,8 @@ export function analyzeName(name: string, kind: NameKind = "person"): NameForm {
     tokens: parts.map((p) => (abjad ? abjadToken(p) : makeToken(p))),
     abjad,
   };
-  if (kind === "person" && raw.some((w) => NASAB.has(w))) form.nasab = true;
+  // "X bin Y" names X's father; a connector at either end ("bin Salman, Mohammed") is a reordered name.
+  if (kind === "person" && raw.some((w, i) => NASAB.has(w) && i > 0 && i < raw.length - 1)) form.nasab = true;
   if (legalForms[0]) form.legalForm = legalForms[0];
   return form;
 }

@@ -106,3 +106,8 @@ test("gender agrees or counts against", () => {
   assert.ok((compareGender("female", ["M"])?.weight ?? 0) < 0);
   assert.equal(compareGender(null, ["male"]), null);
 });
+
+test("a letter written twice or once is the same name", () => {
+  assert.equal(cmp("uun", "un")?.agreement, "typo");
+  assert.equal(cmp("hanniball", "hannibal")?.agreement, "typo");
+});

@@ -101,3 +101,22 @@ test("property: scoring is deterministic", () => {
     { numRuns: 100 },
   );
 });
+
+test("organisation acronyms align with the words they abbreviate", () => {
+  const org = (n: string) => nameProfile(n, n, "Organization");
+  const r = scorePair({ name: "PLA", schema: "Organization" }, org("People's Liberation Army"));
+  assert.ok(r.explanation.some((e) => e.detail.includes("acronym")));
+  assert.ok(
+    r.score > scorePair({ name: "PLX", schema: "Organization" }, org("People's Liberation Army")).score,
+  );
+  assert.ok(
+    scorePair({ name: "ABC Company", schema: "Company" }, org("A.B.C. Company")).score >=
+      DEFAULT_ALERT_THRESHOLD,
+  );
+});
+
+test("a genealogy connector at either end is a reordered name, not a father-son swap", () => {
+  const listed = nameProfile("Mohammed bin Salman");
+  assert.ok(scorePair({ name: "bin Salman Mohammed" }, listed).score >= DEFAULT_ALERT_THRESHOLD);
+  assert.ok(scorePair({ name: "Salman bin Mohammed" }, listed).score < DEFAULT_ALERT_THRESHOLD);
+});

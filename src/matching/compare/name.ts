@@ -24,6 +24,7 @@ export const LATER_AGREEMENT_SHARE = 0.1;
 export const NASAB_ORDER = -9;
 export const LEGAL_FORM_DIFFERS = -4;
 export const NAME_EXTRA = -1;
+export const ACRONYM_SHARE = 0.8;
 export const NAME_EXTRA_INITIAL = -0.3;
 export const INITIAL_AGREES = 0.8;
 export const NAME_COMPLETE = 4;
@@ -166,6 +167,22 @@ export function compareNames(query: NameForm, listed: NameForm, stats: NameStats
     const [a, b] = [query.legalForm, listed.legalForm];
     items.push({ weight: LEGAL_FORM_DIFFERS, word: () => `legal form ${a} differs from ${b}` });
   }
+  for (const [short, long, usedShort, usedLong, forQuery] of [
+    [query, listed, usedQ, usedC, true],
+    [listed, query, usedC, usedQ, false],
+  ] as const) {
+    for (const found of acronyms(short, long, usedShort, usedLong)) {
+      aligned++;
+      strong++;
+      const weight = round(ACRONYM_SHARE * stats.tokenWeight(found.token));
+      const [s, l] = [found.token.text, found.expansion];
+      items.push({
+        weight,
+        word: () => (forQuery ? `name ${s} ~ ${l}: acronym` : `name ${l} ~ ${s}: acronym`),
+      });
+    }
+  }
+  const extra = NAME_EXTRA;
   const leftQ = query.tokens.filter((_, i) => !usedQ[i]);
   const leftC = listed.tokens.filter((_, i) => !usedC[i]);
   const fullLeftQ = leftQ.filter((t) => !t.initial);
@@ -181,10 +198,10 @@ export function compareNames(query: NameForm, listed: NameForm, stats: NameStats
     items.push({ weight, word: () => `name ${q.text} differs from ${c.text}` });
   }
   for (const t of fullLeftQ.slice(clashes)) {
-    items.push({ weight: NAME_EXTRA, word: () => `name part ${t.text} only in the query` });
+    items.push({ weight: extra, word: () => `name part ${t.text} only in the query` });
   }
   for (const t of fullLeftC.slice(clashes)) {
-    items.push({ weight: NAME_EXTRA, word: () => `name part ${t.text} only in the listed name` });
+    items.push({ weight: extra, word: () => `name part ${t.text} only in the listed name` });
   }
   for (const t of [...leftQ, ...leftC]) {
     if (t.initial) items.push({ weight: NAME_EXTRA_INITIAL, word: () => `initial ${t.text} unmatched` });
@@ -196,6 +213,33 @@ export function compareNames(query: NameForm, listed: NameForm, stats: NameStats
   let logOdds = 0;
   for (const item of items) logOdds += item.weight;
   return { logOdds, aligned, items };
+}
+
+/**
+ * Acronyms: an unaligned token of one name spelling the initials of a run of unaligned tokens of the other
+ * ("PLA" = "People's Liberation Army"). Marks what it aligns as used.
+ */
+function acronyms(
+  short: NameForm,
+  long: NameForm,
+  usedShort: boolean[],
+  usedLong: boolean[],
+): { token: NameToken; expansion: string }[] {
+  const found: { token: NameToken; expansion: string }[] = [];
+  short.tokens.forEach((token, i) => {
+    if (usedShort[i] || !/^[a-z]{2,6}$/.test(token.text)) return;
+    const n = token.text.length;
+    for (let start = 0; start + n <= long.tokens.length; start++) {
+      const run = long.tokens.slice(start, start + n);
+      if (run.some((_, k) => usedLong[start + k]) || run.map((t) => t.text[0]).join("") !== token.text)
+        continue;
+      usedShort[i] = true;
+      for (let k = 0; k < n; k++) usedLong[start + k] = true;
+      found.push({ token, expansion: run.map((t) => t.text).join(" ") });
+      return;
+    }
+  });
+  return found;
 }
 
 /** True when two aligned parts appear in opposite order in the two names. */

@@ -116,6 +116,9 @@ function compareUncached(a: NameToken, b: NameToken, abjad: boolean): TokenMatch
   }
   if (a.numeric || b.numeric) return null;
   if (a.key === b.key) return { similarity: 0.9, agreement: "variant" };
+  // A letter written twice or once ("Jong-uun", "Hanniball", "Abdulah") is the same name.
+  if (a.text.replace(/(.)\1+/g, "$1") === b.text.replace(/(.)\1+/g, "$1"))
+    return { similarity: 0.85, agreement: "typo" };
   // Two compounds of the same kind ("Abd al-Rahim", "Abd al-Rahman") differ exactly where their tails do.
   if (a.tail && b.tail && a.text.slice(0, 3) === b.text.slice(0, 3))
     return compareTokens(a.tail, b.tail, abjad);
