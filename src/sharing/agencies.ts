@@ -74,7 +74,8 @@ export async function getAgency(db: DbOrTx, id: string): Promise<AgencyRecord> {
   return agency;
 }
 
+/** Only the public fields: the webhook and its secret never leave through an agency listing. */
 function toAgency(row: typeof agencies.$inferSelect): AgencyRecord {
-  const { createdAt: _createdAt, ...agency } = row;
-  return { ...agency, type: parseAgencyType(row.type, "agencies.type") };
+  const { id, country, name, member, contact } = row;
+  return { id, country, name, type: parseAgencyType(row.type, "agencies.type"), member, contact };
 }

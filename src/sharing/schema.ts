@@ -23,6 +23,9 @@ export const agencies = pgTable("agencies", {
   /** Whom to ask about a hit (desk e-mail or phone); shown on every hit/no-hit answer. */
   contact: text("contact").notNull(),
   createdAt: time("created_at").notNull(),
+  /** Where the agency's notifications are also POSTed, signed with HMAC-SHA256 under webhook_secret. */
+  webhookUrl: text("webhook_url"),
+  webhookSecret: text("webhook_secret"),
 });
 
 /** People and service accounts of an agency; API keys belong to one of them. */
@@ -127,6 +130,8 @@ export const notifications = pgTable(
     body: jsonb("body").$type<JsonObject>().notNull(),
     createdAt: time("created_at").notNull(),
     readAt: time("read_at"),
+    /** When the agency's webhook accepted it; null while undelivered or without a webhook. */
+    deliveredAt: time("delivered_at"),
   },
   (t) => [index("notifications_agency_idx").on(t.agencyId, t.createdAt)],
 );
