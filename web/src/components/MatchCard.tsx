@@ -1,6 +1,7 @@
 import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { useAgencyName } from "../agencies.ts";
+import { useSession } from "../session.tsx";
 import type { MatchView, RegistryEntity } from "../types.ts";
 import { HandlingBadge } from "./Handling.tsx";
 
@@ -35,17 +36,21 @@ function RecordFacts({ entity }: { entity: RegistryEntity }) {
  * One registry match, shown at the level the sharing policy allowed: a hit/no-hit answer has a reference
  * and a contact only; a summary names the person; a full (or own) view has the record and the explanation.
  */
-export function MatchCard({ match }: { match: MatchView }) {
+export function MatchCard({ match, purpose = "border-screening" }: { match: MatchView; purpose?: string }) {
   const agencyName = useAgencyName();
+  const { me } = useSession();
   const entity = match.entity as RegistryEntity | undefined;
   const id = entity?.id ?? match.entityId;
   const title = entity?.caption ?? match.caption ?? (match.names as string[] | undefined)?.[0];
+  // Another agency's record is read for a purpose, which the profile states to the server (and the audit log).
+  const originator = entity?.originator ?? match.originator;
+  const profile = id
+    ? `/entities/${encodeURIComponent(id)}${originator && originator !== me?.agencyId ? `?purpose=${purpose}` : ""}`
+    : undefined;
   return (
     <article className="match" aria-label={title ? `Match ${title}` : `Hit ${match.reference ?? ""}`}>
       <header>
-        <h3 dir="auto">
-          {title && id ? <Link to={`/entities/${encodeURIComponent(id)}`}>{title}</Link> : (title ?? "Hit")}
-        </h3>
+        <h3 dir="auto">{title && profile ? <Link to={profile}>{title}</Link> : (title ?? "Hit")}</h3>
         {match.score !== undefined && <span className="score">score {match.score.toFixed(3)}</span>}
         {typeof match.handling === "string" && <HandlingBadge handling={match.handling} />}
         {entity && <HandlingBadge handling={entity.handling} />}
@@ -53,8 +58,8 @@ export function MatchCard({ match }: { match: MatchView }) {
       </header>
       {match.hit && !match.disclosure && (
         <p>
-          Hit only — reference <code>{match.reference}</code>; ask {agencyName(match.originator ?? "")} at{" "}
-          {match.contact}.
+          Hit only — reference <code>{match.reference}</code>. Ask the originator,{" "}
+          {agencyName(match.originator ?? "")}: {match.contact}. Request more under Follow-ups.
         </p>
       )}
       {match.disclosure === "summary" && (

@@ -1,14 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
+import { useAgencyName } from "../agencies.ts";
 import { api } from "../api.ts";
 import { DecisionForm } from "../components/DecisionForm.tsx";
 import { StatusBadge } from "../components/Handling.tsx";
 import { MatchCard } from "../components/MatchCard.tsx";
 import { ErrorNotice } from "../components/Notice.tsx";
+import { useSession } from "../session.tsx";
 import type { Alert } from "../types.ts";
 import { SeverityBadge } from "./Alerts.tsx";
 
 function Traveller({ alert }: { alert: Alert }) {
+  const agencyName = useAgencyName();
   const { subject } = alert;
   const context = Object.entries(alert.context ?? {}).filter(
     ([, v]) => typeof v === "string" || typeof v === "number",
@@ -36,7 +39,7 @@ function Traveller({ alert }: { alert: Alert }) {
         {context.map(([key, value]) => (
           <div className="pair" key={key}>
             <dt>{key}</dt>
-            <dd>{String(value)}</dd>
+            <dd>{key === "agency" ? agencyName(String(value)) : String(value)}</dd>
           </div>
         ))}
       </dl>
@@ -47,6 +50,7 @@ function Traveller({ alert }: { alert: Alert }) {
 /** One alert: the traveller beside each registry match with its explanation, rule hits, history, decision. */
 export function AlertDetailPage() {
   const { id = "" } = useParams();
+  const { can } = useSession();
   const alert = useQuery({
     queryKey: ["alert", id],
     queryFn: () => api<Alert>(`/api/v1/alerts/${encodeURIComponent(id)}`),
@@ -108,7 +112,13 @@ export function AlertDetailPage() {
           ))}
         </ol>
       )}
-      <DecisionForm alertId={a.id} />
+      {a.status === "open" || a.status === "escalated" ? (
+        can(["screener"]) && <DecisionForm alertId={a.id} />
+      ) : (
+        <p role="status" className="final">
+          This alert is {a.status}; decisions are final.
+        </p>
+      )}
     </section>
   );
 }

@@ -69,10 +69,16 @@ export function SearchPage() {
       {search.data && (
         <section aria-labelledby="results-title" aria-live="polite">
           <h2 id="results-title">
-            {search.data.matches.length === 0 ? "No match" : `${search.data.matches.length} matches`}
+            {search.data.matches.length === 0
+              ? "No match"
+              : `${search.data.matches.length} match${search.data.matches.length === 1 ? "" : "es"}`}
           </h2>
           {search.data.matches.map((match, index) => (
-            <MatchCard key={String(match.entityId ?? match.reference ?? index)} match={match} />
+            <MatchCard
+              key={String(match.entityId ?? match.reference ?? index)}
+              match={match}
+              purpose={values.purpose}
+            />
           ))}
         </section>
       )}
