@@ -129,6 +129,40 @@ for (const kind of STORE_KINDS) {
       assert.equal(reads.length, 2);
     });
 
+    test("a summary arrangement shows the payment, the subject only by reference, no explanation", async () => {
+      const { db } = testStore.store;
+      const operator = { actor: LOCAL_OPERATOR, clock };
+      const desk = asAgency(
+        (
+          await addAgency(
+            db,
+            { name: "SYNTHETIC FIU D", country: "BE", type: "financial-intelligence" },
+            operator,
+          )
+        ).id,
+      );
+      await addArrangement(
+        db,
+        {
+          from: fiu.actor.agencyId,
+          to: desk.actor.agencyId,
+          disclosure: "summary",
+          purposes: ["financial-intelligence"],
+        },
+        fiu,
+      );
+      const [view] = await listLeads(db, desk, KEY);
+      assert.equal(view?.level, "summary");
+      assert.ok(view && view.level === "summary");
+      assert.equal(view.lead.payment.creditor, "Idris Qaderbayli");
+      assert.ok(!("explanation" in view.lead) && !("provenance" in view.lead));
+      assert.match(view.lead.subjectId, /^ref_/);
+      assert.equal(
+        view.subject && "disclosure" in view.subject ? view.subject.disclosure : undefined,
+        "summary",
+      );
+    });
+
     test("exports: valid FtM Payment, parties and subject; one CSV row per visible lead", async () => {
       const { db } = testStore.store;
       const views: LeadView[] = await listLeads(db, partner, KEY);
