@@ -305,7 +305,10 @@ describe("web console in Chromium", () => {
         document.querySelector(".dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true }));
       })()`,
     );
-    await page.getByRole("heading", { name: /travellers screened/ }).waitFor();
+    await page
+      .getByRole("heading", { name: /Flight FI 615 KEF → JFK.*: 10 travellers screened, 1 alert$/ })
+      .waitFor();
+    await page.locator("figure.evidence svg").first().waitFor();
     await shoot(page, "manifest-result");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Alerts" }).click();
     await page

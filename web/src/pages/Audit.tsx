@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useAgencyName } from "../agencies.ts";
 import { api, query } from "../api.ts";
 import { offers, useCapabilities } from "../capabilities.ts";
 import { ErrorNotice, Notice } from "../components/Notice.tsx";
@@ -48,6 +49,7 @@ function details(body: AuditEntry["body"]): string {
 
 /** The audit log, newest last, with the live result of verifying its hash chain. */
 export function AuditPage() {
+  const agencyName = useAgencyName();
   const [filter, setFilter] = useState("");
   const log = useQuery({
     queryKey: ["audit"],
@@ -89,7 +91,7 @@ export function AuditPage() {
               <td className="num">{e.seq}</td>
               <td>{e.body.at?.slice(0, 19).replace("T", " ")}</td>
               <td>
-                {e.body.actor?.agencyId}/{e.body.actor?.userId}
+                {agencyName(e.body.actor?.agencyId ?? "")} · {e.body.actor?.userId}
               </td>
               <td>{e.body.action}</td>
               <td className="details">{details(e.body)}</td>
