@@ -29,7 +29,7 @@ const MAX_TOP = 50;
 const OVERFETCH = 4;
 
 const queryProperties = {
-  id: { type: ["string", "number"] },
+  id: { anyOf: [{ type: "string", maxLength: 200 }, { type: "number" }] },
   schema: { type: "string", maxLength: 64 },
   name: { type: "string", minLength: 1, maxLength: 500 },
   birthDate: { type: "string", maxLength: 10 },

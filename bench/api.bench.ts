@@ -1,0 +1,150 @@
+/**
+ * `npm run bench:api`: autocannon on loopback against the screening endpoint of a real server process
+ * (PGlite store with the synthetic demo registry), beside POST /api/v1/match and GET /health as the
+ * floor of the HTTP stack. Every screening request is matched, passed through the sharing policy and
+ * audited (one audit-chain append each). Writes bench/results/api.json and "## API" in docs/benchmarks.md.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { systemClock } from "../src/platform/clock.ts";
+import { openStore } from "../src/platform/db.ts";
+import { loadDemoIfEmpty } from "../src/registry/demo-load.ts";
+import { syntheticPeople } from "../src/registry/synthetic.ts";
+import { addAgency } from "../src/sharing/agencies.ts";
+import { createKey } from "../src/sharing/api-keys.ts";
+import { LOCAL_OPERATOR } from "../src/sharing/context.ts";
+import { renderTable, type Table, writeDocsSection, writeJson } from "./matching/report.ts";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+const QUICK = process.argv.includes("--quick");
+const PEOPLE = QUICK ? 2_000 : 20_000;
+const SECONDS = QUICK ? 5 : 15;
+const CONNECTIONS = 16;
+const PORT = 18_080;
+
+const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
+
+async function prepareStore(dataDir: string): Promise<string> {
+  const store = await openStore({ dataDir });
+  await store.migrate();
+  await loadDemoIfEmpty(store.db, PEOPLE);
+  const context = { actor: LOCAL_OPERATOR, clock: systemClock };
+  const agency = await addAgency(
+    store.db,
+    { country: "NL", name: "Bench border unit", type: "border" },
+    context,
+  );
+  const { key } = await createKey(store.db, { agencyId: agency.id, roles: ["screener", "analyst"] }, context);
+  await store.close();
+  return key;
+}
+
+async function startServer(dataDir: string): Promise<ChildProcess> {
+  const server = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/api/main.ts")], {
+    env: {
+      ...process.env,
+      FTFX_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      FTFX_DEMO: "0",
+      FTFX_LOG_LEVEL: "warn",
+      FTFX_RATE_LIMIT: "100000000",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let tries = 0; tries < 600; tries++) {
+    const ok = await fetch(`http://127.0.0.1:${PORT}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return server;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  server.kill();
+  throw new Error("the server did not start");
+}
+
+interface LoadResult {
+  name: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(name: string, options: autocannon.Options): Promise<LoadResult> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+  return {
+    name,
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "ftfx-bench-api-"));
+let server: ChildProcess | undefined;
+try {
+  const key = await prepareStore(dataDir);
+  server = await startServer(dataDir);
+  const url = `http://127.0.0.1:${PORT}`;
+  const people = syntheticPeople(PEOPLE).filter((e) => e.schema === "Person");
+  const travellers = people.slice(0, 500).map((p) => ({
+    purpose: "border-screening",
+    name: p.properties.name?.[0] ?? "",
+    ...(p.properties.birthDate?.[0] ? { birthDate: p.properties.birthDate[0] } : {}),
+  }));
+  const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+  const requests = travellers.map((body) => ({
+    method: "POST" as const,
+    body: JSON.stringify(body),
+    headers,
+  }));
+  const results = [
+    await load("GET /health (HTTP floor)", { url: `${url}/health` }),
+    await load("POST /api/v1/screening/travellers", { url: `${url}/api/v1/screening/travellers`, requests }),
+    await load("POST /api/v1/match", { url: `${url}/api/v1/match`, requests }),
+  ];
+  const table: Table = {
+    title: `autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, ${PEOPLE.toLocaleString("en")} synthetic people on PGlite`,
+    columns: ["endpoint", "requests", "requests/s", "p50 ms", "p99 ms", "errors", "non-2xx"],
+    rows: results.map((r) => [
+      r.name,
+      String(r.requests),
+      r.rps.toFixed(0),
+      String(r.p50),
+      String(r.p99),
+      String(r.errors),
+      String(r.non2xx),
+    ]),
+    notes: [
+      "Target (issue 6): screening endpoint >= 2,000 requests/s with p99 <= 25 ms. Server and load generator share the machine's 2 cores; every screening request appends to the audit chain.",
+    ],
+  };
+  const rendered = renderTable(table);
+  console.log(rendered);
+  const meta = {
+    date: new Date().toISOString(),
+    commit: git("rev-parse", "--short", "HEAD"),
+    cores: cpus().length,
+    loadAverage: loadavg()[0]?.toFixed(1),
+  };
+  writeJson(join(ROOT, "bench/results/api.json"), { ...meta, people: PEOPLE, seconds: SECONDS, results });
+  writeDocsSection(
+    join(ROOT, "docs/benchmarks.md"),
+    "## API",
+    `Measured ${meta.date.slice(0, 10)} at commit ${meta.commit} on ${meta.cores} cores (load average ${meta.loadAverage} at the end): \`npm run bench:api\`.\n\n${rendered}`,
+  );
+} finally {
+  server?.kill("SIGTERM");
+  rmSync(dataDir, { recursive: true, force: true });
+}
