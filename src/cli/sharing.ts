@@ -13,6 +13,7 @@ import { tailAudit, verifyAuditLog } from "../sharing/audit-log.ts";
 import { LOCAL_OPERATOR, type SharingContext } from "../sharing/context.ts";
 import { runRetention } from "../sharing/retention.ts";
 import type { Arrangement } from "../sharing/types.ts";
+import { setWebhook } from "../sharing/webhooks.ts";
 import { type OutputOptions, printList, printRecord } from "./output.ts";
 import { withStore } from "./store.ts";
 
@@ -55,6 +56,17 @@ export function registerAgencyCommands(program: Command): void {
         printRecord({ id: agency.id }, options);
       },
     );
+  agencies
+    .command("webhook <id>")
+    .description("POST the agency's notifications to a URL too, signed; prints the signing secret once")
+    .option("--url <url>", "the agency's receiver (http or https)")
+    .option("--off", "remove the webhook")
+    .option("--json", "print JSON")
+    .action(async (id: string, options: OutputOptions & { url?: string; off?: boolean }) => {
+      if (!options.url === !options.off) throw badInput("give either --url URL or --off", "--url");
+      const set = await withStore((store) => setWebhook(store.db, id, options.url ?? null, operator));
+      printRecord(set ?? { id, webhook: "off" }, options);
+    });
   agencies
     .command("list")
     .description("every partner agency")

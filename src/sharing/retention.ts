@@ -117,17 +117,3 @@ export async function listTombstones(db: DbOrTx, originator?: string): Promise<T
     deletedAt: new Date(r.deletedAt).toISOString(),
   }));
 }
-
-/** Runs retention now and then every `everyMs` until the returned stop function is called (the server's schedule). */
-export function scheduleRetention(
-  db: Db,
-  context: SharingContext,
-  everyMs: number,
-  onError: (error: unknown) => void,
-): () => void {
-  const run = () => void runRetention(db, context).catch(onError);
-  run();
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -60,6 +60,7 @@ const ROUTES: RouteCase[] = [
     roles: ["admin"],
     bySecretariat: true,
   },
+  { method: "POST", url: "/api/v1/webhook", body: { url: null }, roles: ["admin"] },
   { method: "GET", url: "/api/v1/arrangements" },
   {
     method: "POST",

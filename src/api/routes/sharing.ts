@@ -32,6 +32,7 @@ import {
   ROLES,
   type Role,
 } from "../../sharing/types.ts";
+import { setWebhook } from "../../sharing/webhooks.ts";
 import { type Authenticator, actorOf } from "../auth.ts";
 import { problemSchema } from "../problem.ts";
 
@@ -389,6 +390,35 @@ export async function registerSharingRoutes(
         throw new FtfxError("forbidden", "only a secretariat's admins add agencies");
       const agency = await addAgency(db, request.body, context);
       return reply.status(201).send({ id: agency.id });
+    },
+  );
+
+  app.post<{ Body: { url: string | null } }>(
+    "/webhook",
+    {
+      config: { roles: ROUTE_ROLES.administer },
+      schema: {
+        summary:
+          "Set (or with null remove) your agency's webhook: notifications are POSTed there too, signed (x-ftfx-signature: sha256=HMAC of `timestamp.body`); the secret is shown only in this answer",
+        tags: ["sharing"],
+        ...SECURED,
+        body: {
+          type: "object",
+          additionalProperties: false,
+          properties: { url: { type: "string", maxLength: 2000, nullable: true } },
+          required: ["url"],
+        },
+        response: {
+          200: { type: "object", properties: { secret: { type: "string" } }, required: ["secret"] },
+          204: { type: "null" },
+          ...PROBLEMS,
+        },
+      },
+    },
+    async (request, reply) => {
+      const context = contextOf(request);
+      const set = await setWebhook(db, context.actor.agencyId, request.body.url, context);
+      return set ? set : reply.status(204).send();
     },
   );
 
