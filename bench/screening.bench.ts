@@ -144,7 +144,11 @@ async function main(): Promise<void> {
   console.log(rendered);
   writeJson(`${ROOT}bench/results/screening.json`, result);
   if (!QUICK)
-    writeDocsSection(`${ROOT}docs/benchmarks.md`, "Screening", `\`npm run bench:screening\`\n\n${rendered}`);
+    writeDocsSection(
+      `${ROOT}docs/benchmarks.md`,
+      "## Screening",
+      `\`npm run bench:screening\`\n\n${rendered}`,
+    );
 }
 
 await main();
