@@ -18,7 +18,7 @@ const MAX_FUZZY_POSTINGS = 600;
 /** Candidates below this share of the best candidate's blocking score are dropped (at least five kept). */
 const MIN_SHARE_OF_BEST = 0.3;
 /** Candidates fully scored per query. */
-const CANDIDATES = 15;
+const CANDIDATES = 10;
 
 interface Entry {
   profile: MatchProfile;
@@ -129,7 +129,7 @@ export class MatchIndex {
     const prepared = prepareQuery(query);
     const form = prepared.names[0];
     if (!form) return [];
-    const slots = this.candidates(nameKeyGroups(form), Math.max(CANDIDATES, top * 4));
+    const slots = this.candidates(nameKeyGroups(form), Math.max(CANDIDATES, top * 2));
     const results: MatchResult[] = [];
     for (const slot of slots) {
       const entry = this.slots[slot];

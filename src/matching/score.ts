@@ -43,7 +43,7 @@ function overlap(query: NameForm, listed: NameForm): number {
 }
 
 /** Names of a profile fully compared: the few that look most like the query (profiles can carry dozens). */
-const NAMES_COMPARED = 4;
+const NAMES_COMPARED = 3;
 
 function bestName(query: PreparedQuery, profile: Prepared, stats: NameStats): NameComparison | null {
   const name = query.names[0];
