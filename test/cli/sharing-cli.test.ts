@@ -96,11 +96,14 @@ describe("ftfx agencies, keys, arrangements, audit and retention commands", () =
       { agency: actor?.agencyId, roles: actor?.roles },
       { agency: nl, roles: ["screener", "analyst"] },
     );
-    const [listed, revoked, badRole] = await Promise.all([
+    const [listed, revoked, badRole, webhook] = await Promise.all([
       ftfx("keys", "list", "--json"),
       ftfx("keys", "revoke", String(created.id)),
       ftfx("keys", "create", "--agency", nl, "--role", "king", "--json"),
+      ftfx("agencies", "webhook", de, "--url", "https://de.example/ftfx-hook", "--json"),
     ]);
+    changes += 1;
+    assert.match(String(json(webhook).secret), /^whsec_/);
     assert.ok(listed.stdout.includes(String(created.id)));
     assert.ok(!listed.stdout.includes(String(created.key)), "the secret is never shown again");
     assert.equal(revoked.code, 0, revoked.stderr);
