@@ -242,8 +242,18 @@ describe("web console in Chromium", () => {
     assert.equal(api.headers.get("content-type"), "application/problem+json; charset=utf-8");
   });
 
-  test("navigation follows the role: a screener has no arrangements page, an admin has", async () => {
+  test("keyboard and roles: skip link with a focus ring; a screener has no arrangements page, an admin has", async () => {
     const screener = await signedIn(keys.screener);
+    // Keyboard: after sign-in, focus is on the page; on a fresh load the first Tab reaches "Skip to content",
+    // with a visible focus ring, and Enter moves to the page.
+    assert.equal(await screener.evaluate("document.activeElement.id"), "main");
+    await screener.reload();
+    await screener.getByRole("navigation", { name: "Main" }).waitFor();
+    await screener.keyboard.press("Tab");
+    assert.equal(await screener.evaluate("document.activeElement.textContent"), "Skip to content");
+    assert.equal(await screener.evaluate("getComputedStyle(document.activeElement).outlineStyle"), "solid");
+    await screener.keyboard.press("Enter");
+    assert.equal(await screener.evaluate("document.activeElement.id"), "main");
     const nav = screener.getByRole("navigation", { name: "Main" });
     assert.equal(await nav.getByRole("link", { name: "Arrangements" }).count(), 0);
     await screener.goto(`${base}/arrangements`);

@@ -50,20 +50,25 @@ function Navigation() {
   );
 }
 
-/** After a client-side navigation, focus moves to the new page so keyboard and screen-reader users follow. */
-function useFocusOnNavigate() {
+/**
+ * After a client-side navigation or signing in or out, focus moves to the new page so keyboard and
+ * screen-reader users follow. `signedIn` is undefined while the session loads: the first load moves nothing.
+ */
+function useFocusOnNavigate(signedIn: boolean | undefined) {
   const { pathname } = useLocation();
-  const shown = useRef(pathname);
+  const shown = useRef<{ pathname: string; signedIn: boolean | undefined }>({ pathname, signedIn });
   useEffect(() => {
-    if (shown.current === pathname) return;
-    shown.current = pathname;
+    const before = shown.current;
+    shown.current = { pathname, signedIn };
+    if (before.signedIn === undefined || (before.pathname === pathname && before.signedIn === signedIn))
+      return;
     document.getElementById("main")?.focus();
-  }, [pathname]);
+  }, [pathname, signedIn]);
 }
 
 export function App() {
   const { me, loading, signOut } = useSession();
-  useFocusOnNavigate();
+  useFocusOnNavigate(loading ? undefined : me !== null);
   if (loading) return <p aria-busy="true">Loading…</p>;
   return (
     <>

@@ -137,12 +137,25 @@ function Related({ title, records }: { title: string; records: readonly Registry
   );
 }
 
+/** One version as src/registry/history.ts describes it: who, when, and what changed from the one before. */
 interface VersionRow {
   version: number;
+  change?: string;
   actor?: string;
   at?: string;
-  change?: string;
-  [key: string]: unknown;
+  properties?: { property: string; added: string[]; removed: string[] }[];
+  fields?: { field: string; before: unknown; after: unknown }[];
+}
+
+function changes(row: VersionRow): string[] {
+  const properties = (row.properties ?? []).flatMap((d) => [
+    ...d.added.map((v) => `+ ${d.property}: ${v}`),
+    ...d.removed.map((v) => `− ${d.property}: ${v}`),
+  ]);
+  const fields = (row.fields ?? []).map(
+    (d) => `${d.field}: ${String(d.before ?? "—")} → ${String(d.after ?? "—")}`,
+  );
+  return [...fields, ...properties];
 }
 
 function History({ id }: { id: string }) {
@@ -160,11 +173,18 @@ function History({ id }: { id: string }) {
     <>
       <h2>Version history</h2>
       {history.error && <ErrorNotice error={history.error} />}
-      <ol>
+      <ol className="history">
         {rows.map((row) => (
           <li key={row.version}>
-            version {row.version} {row.at && `· ${row.at}`} {row.actor && `· ${row.actor}`}{" "}
-            {row.change && `· ${row.change}`}
+            <strong>version {row.version}</strong> · {row.change} · {row.at?.slice(0, 19).replace("T", " ")} ·{" "}
+            {row.actor}
+            <ul>
+              {changes(row).map((line) => (
+                <li key={line} dir="auto">
+                  {line}
+                </li>
+              ))}
+            </ul>
           </li>
         ))}
       </ol>
