@@ -139,6 +139,7 @@ describe("screening and alert routes", () => {
     const shown = await call(analystKey, { method: "GET", url: `/api/v1/alerts/${alertId}` });
     assert.equal(shown.json().status, "open");
     assert.deepEqual(shown.json().history, []);
+    assert.equal(shown.json().evidence, undefined, "redress evidence (hashes, record ids) stays inside");
     const decide = (key: string) =>
       call(key, {
         method: "POST",

@@ -4,6 +4,7 @@
  * the sharing choke point (discloseMatches): a caller sees each record as the policy lets its agency see it.
  */
 import type { FastifyInstance } from "fastify";
+import type { ClearedMatch } from "../../alerts/types.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db, Store } from "../../platform/db.ts";
 import { badInput } from "../../platform/errors.ts";
@@ -34,14 +35,22 @@ const PROBLEMS = { 400: problemSchema, 401: problemSchema, 403: problemSchema } 
 const SECURED = { security: [{ bearer: [] }] } as const;
 const ANY_OBJECT = { type: "object", additionalProperties: true } as const;
 
-/** The matches as the caller's agency may see them (audited; originators told of hits). */
-export async function disclosedAlert<T extends Pick<ReportAlert, "matches" | "traveller">>(
+/** What a cleared-before entry may show any caller: when and by whom, not which record (it may be hidden). */
+const clearance = ({ clearedBy, clearedAt }: ClearedMatch) => ({ clearedBy, clearedAt });
+
+/**
+ * An alert as the caller's agency may see it: matches through the sharing choke point (audited, originators
+ * told of hits), cleared entries without the record, and none of the redress evidence (hashes and ids).
+ */
+export async function disclosedAlert<
+  T extends Pick<ReportAlert, "matches" | "traveller"> & { cleared?: ClearedMatch[] },
+>(
   db: Db,
   context: SharingContext,
   referenceKey: string,
   alert: T,
   action: string,
-): Promise<Omit<T, "matches"> & { matches: unknown[] }> {
+): Promise<Omit<T, "matches" | "cleared" | "evidence"> & { matches: unknown[]; cleared?: unknown[] }> {
   const matches = alert.matches.length
     ? await discloseMatches(db, context.actor, "border-screening", alert.matches, {
         referenceKey,
@@ -50,7 +59,9 @@ export async function disclosedAlert<T extends Pick<ReportAlert, "matches" | "tr
         queryContext: { traveller: { ...alert.traveller } },
       })
     : [];
-  return { ...alert, matches };
+  const { evidence: _, cleared, matches: __, ...rest } = alert as T & { evidence?: unknown };
+  const view = { ...rest, matches, ...(cleared ? { cleared: cleared.map(clearance) } : {}) };
+  return view as Omit<T, "matches" | "cleared" | "evidence"> & { matches: unknown[]; cleared?: unknown[] };
 }
 
 export async function registerScreeningRoutes(
@@ -116,7 +127,11 @@ export async function registerScreeningRoutes(
         alerts.push(
           await disclosedAlert(db, context, options.sharing.referenceKey, alert, "screening.manifest"),
         );
-      return { ...report, alerts };
+      const clearedBefore = report.clearedBefore?.map((c) => ({
+        traveller: c.traveller,
+        cleared: c.cleared.map(clearance),
+      }));
+      return { ...report, alerts, ...(clearedBefore ? { clearedBefore } : {}) };
     },
   );
 
@@ -136,13 +151,15 @@ export async function registerScreeningRoutes(
       const context = contextOf(request);
       const traveller = travellerFromFields(parseTravellerFields(request.body, "body"));
       const result = await screenTravellerInStore(db, traveller, await screener(context), context);
-      return disclosedAlert(
+      const report = travellerReport(result);
+      const view = await disclosedAlert(
         db,
         context,
         options.sharing.referenceKey,
-        travellerReport(result),
+        report,
         "screening.traveller",
       );
+      return { ...view, clearedBefore: report.clearedBefore.map(clearance) };
     },
   );
 }
