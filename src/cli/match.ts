@@ -101,7 +101,8 @@ async function loadProfiles(lists: string[]): Promise<MatchProfile[]> {
   const rows = await withStore((store) =>
     store.db.select().from(entities).where(eq(entities.status, "active")),
   );
-  return profileFromEntities(
+  const captions = new Map(rows.map((row) => [row.id, row.caption]));
+  const profiles = profileFromEntities(
     rows.map((row): FtmEntity => {
       const entity: FtmEntity = {
         id: row.id,
@@ -113,6 +114,8 @@ async function loadProfiles(lists: string[]): Promise<MatchProfile[]> {
       return entity;
     }),
   );
+  // The registry's own caption is what users know the entity by.
+  return profiles.map((p) => ({ ...p, caption: captions.get(p.entityId) ?? p.caption }));
 }
 
 function printExplained(matches: MatchResult[]): void {
