@@ -276,3 +276,18 @@ export async function repersonaliseTraveller(
     return sealed.data;
   });
 }
+
+/** Runs traveller retention now and then every `everyMs` (the server's schedule); returns a stop function. */
+export function scheduleTravellerRetention(
+  db: Db,
+  context: SharingContext,
+  everyMs: number,
+  onError: (error: unknown) => void,
+  policy: TravellerRetentionPolicy = travellerRetentionPolicy(),
+): () => void {
+  const run = () => void runTravellerRetention(db, context, policy).catch(onError);
+  run();
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

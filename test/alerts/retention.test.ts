@@ -5,6 +5,7 @@ import {
   MASK,
   repersonaliseTraveller,
   runTravellerRetention,
+  scheduleTravellerRetention,
   travellerRetentionPolicy,
 } from "../../src/alerts/retention.ts";
 import {
@@ -23,6 +24,7 @@ import {
   screenManifestIntoStore,
   storeScreener,
 } from "../../src/screening/store-screening.ts";
+import { findAudit } from "../../src/sharing/audit-log.ts";
 import { LOCAL_OPERATOR, type SharingContext } from "../../src/sharing/context.ts";
 import { wcoFlight, wcoWatchlist } from "../screening/wco.ts";
 import { STORE_KINDS, type TestStore } from "../support/stores.ts";
@@ -140,6 +142,19 @@ for (const kind of STORE_KINDS) {
         .from(screenedTravellers)
         .where(eq(screenedTravellers.id, travellerId));
       assert.equal(still?.name, MASK);
+    });
+
+    test("the schedule runs at once and stops when asked", async () => {
+      const runs = async () => (await findAudit(db, { action: "retention.travellers" })).length;
+      const before = await runs();
+      const errors: unknown[] = [];
+      const stop = scheduleTravellerRetention(db, at("2026-08-03T00:00:00Z"), 3_600_000, (e) =>
+        errors.push(e),
+      );
+      stop();
+      for (let i = 0; i < 50 && (await runs()) === before; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.equal(await runs(), before + 1);
+      assert.deepEqual(errors, []);
     });
 
     test("after 5 years everything of the flight is deleted", async () => {
