@@ -73,11 +73,12 @@ async function main(): Promise<void> {
   const perCpuSecond = payments.length / cpuSeconds;
   const byParty: Record<string, number> = {};
   for (const alert of screening.alerts) byParty[alert.party] = (byParty[alert.party] ?? 0) + 1;
-  const found = [...planted].filter(([id, { where, entityId }]) =>
-    screening.alerts.some(
-      (a) => a.payment.id === id && a.party === where && a.matches.some((m) => m.entityId === entityId),
-    ),
-  ).length;
+  const plantedAlerts = [...planted].map(([id, { where, entityId }]) => {
+    const alert = screening.alerts.find((a) => a.payment.id === id && a.party === where);
+    return { alerted: Boolean(alert), named: Boolean(alert?.matches.some((m) => m.entityId === entityId)) };
+  });
+  const found = plantedAlerts.filter((p) => p.alerted).length;
+  const named = plantedAlerts.filter((p) => p.named).length;
   const alertedPayments = new Set(screening.alerts.map((a) => a.payment.id));
   const falseAlerts = [...alertedPayments].filter((id) => !planted.has(id)).length;
 
@@ -99,7 +100,8 @@ async function main(): Promise<void> {
     alerts: screening.alerts.length,
     alertsByParty: byParty,
     planted: planted.size,
-    plantedFound: found,
+    plantedAlerted: found,
+    plantedRecordAmongMatches: named,
     alertedPaymentsWithoutPlant: falseAlerts,
   };
   const tables: Table[] = [
@@ -128,7 +130,8 @@ async function main(): Promise<void> {
       rows: [
         ["alerts", String(screening.alerts.length)],
         ...Object.entries(byParty).map(([party, n]) => [`alerts on ${party}`, String(n)]),
-        ["planted subjects found (creditor or remittance)", share(found, planted.size)],
+        ["planted parties alerted (creditor or remittance)", share(found, planted.size)],
+        ["… with the planted record among the alert's matches (top 5)", share(named, planted.size)],
         ["payments alerted with nothing planted", share(falseAlerts, payments.length)],
       ],
       notes: [
@@ -136,7 +139,8 @@ async function main(): Promise<void> {
           "synthetic subject by name (kind unknown), 0.5% naming one in the remittance; amounts 10–20,000 " +
           "EUR/USD/GBP over four weeks. Registry: `syntheticPeople(135000)`. A payment alerted with nothing " +
           "planted is mostly an invented party whose name equals a synthetic profile's (both come from faker's " +
-          "name lists).",
+          "name lists). Three in ten synthetic profiles share their exact name with more than five others, so " +
+          "a name alone cannot put the planted record among the top five.",
       ],
     },
   ];
