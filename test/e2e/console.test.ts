@@ -171,6 +171,16 @@ async function entityCount(dataset: string): Promise<number> {
   return total;
 }
 
+/** Searches the listed person from the console's search page and waits for the answer. */
+async function searchThebault(page: Page): Promise<void> {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Search a person" }).click();
+  await page.getByLabel("Name").fill("Ruben Thebault");
+  await page.getByLabel("Birth date").fill("1945-01-11");
+  await page.getByLabel("Document number").fill("700731195");
+  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("heading", { name: "1 match" }).waitFor();
+}
+
 function offers(...needs: string[]): boolean {
   return needs.every((need) => routes.has(need));
 }
@@ -358,14 +368,7 @@ describe("web console in Chromium", () => {
   test("a hit/no-hit recipient sees that there is a hit and whom to ask, and no personal data", async (t) => {
     if (!offers("POST /api/v1/match")) return t.skip("the server lacks POST /api/v1/match");
     const page = await signedIn(keys.hitOnly);
-    await page
-      .getByRole("navigation", { name: "Main" })
-      .getByRole("link", { name: "Search a person" })
-      .click();
-    await page.getByLabel("Name").fill("Ruben Thebault");
-    await page.getByLabel("Birth date").fill("1945-01-11");
-    await page.getByLabel("Document number").fill("700731195");
-    await page.getByRole("button", { name: "Search" }).click();
+    await searchThebault(page);
     await page.getByText(/Hit only — reference ref_/).waitFor();
     const results = (await page.locator("section[aria-labelledby='results-title']").textContent()) ?? "";
     for (const personal of ["THEBAULT", "Thebault", "1945", "700731195", ARABIC_ALIAS, "e2e-thebault"]) {
@@ -374,5 +377,53 @@ describe("web console in Chromium", () => {
     await assertAccessible(page, "search results");
     await shoot(page, "search-hit-no-hit");
     await page.context().close();
+  });
+
+  test("follow-up: the recipient asks about a hit, the originator sees it waiting and approves, the recipient then sees a summary", async (t) => {
+    if (!offers("POST /api/v1/match", "POST /api/v1/follow-ups", "POST /api/v1/follow-ups/{id}/approve")) {
+      return t.skip("the server lacks the match or follow-up routes");
+    }
+    const recipient = await signedIn(keys.hitOnly);
+    await searchThebault(recipient);
+    const reference = (await recipient.locator("article.match code").first().textContent()) ?? "";
+    assert.match(reference, /^ref_/);
+    await recipient
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Follow-ups" })
+      .click();
+    await recipient.getByLabel("Reference shown with the hit").fill(reference);
+    await recipient.getByLabel("Level asked for").selectOption("summary");
+    await recipient.getByLabel("Reason").fill("Traveller held at the border; identity to be confirmed");
+    await recipient.getByRole("button", { name: "Send request" }).click();
+    await recipient.getByRole("cell", { name: "pending" }).waitFor();
+
+    const originator = await signedIn(keys.originator);
+    const waiting = originator.getByRole("region", { name: "Follow-up requests waiting for me" });
+    await waiting.locator(".big", { hasText: /^1$/ }).waitFor();
+    const hits = originator.getByRole("region", { name: "Hits on my agency's records" });
+    await hits.locator(".big", { hasText: /^[1-9]\d*$/ }).waitFor();
+    await shoot(originator, "dashboard-originator");
+    await originator
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Notifications" })
+      .click();
+    await originator.locator(".inbox li").filter({ hasText: "hit" }).first().waitFor();
+    await assertAccessible(originator, "notifications");
+    await shoot(originator, "notifications");
+    await originator
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Follow-ups" })
+      .click();
+    await originator.getByRole("button", { name: "Approve" }).click();
+    await originator.getByRole("cell", { name: /^approved/ }).waitFor();
+    await assertAccessible(originator, "follow-ups");
+    await shoot(originator, "follow-ups");
+    await originator.context().close();
+
+    await searchThebault(recipient);
+    const card = recipient.locator("article.match").first();
+    await card.getByText("disclosed: summary").waitFor();
+    await card.getByText("RUBEN THEBAULT").first().waitFor();
+    await recipient.context().close();
   });
 });

@@ -1,4 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { useAgencyName } from "../agencies.ts";
 import { api } from "../api.ts";
 import { ErrorNotice } from "../components/Notice.tsx";
 
@@ -17,11 +19,34 @@ export function useNotifications() {
   });
 }
 
-function describe(body: Record<string, unknown>): string {
-  return Object.entries(body)
-    .filter(([, value]) => value !== null && typeof value !== "object")
-    .map(([key, value]) => `${key}: ${String(value)}`)
-    .join(" · ");
+const AGENCY_FIELDS = new Set(["requester", "originator", "agencyId", "agency"]);
+
+/** A notification body in words: agencies by name, the record as a link, the rest as `key: value`. */
+function Body({ body }: { body: Record<string, unknown> }) {
+  const agencyName = useAgencyName();
+  const by = body.by as { agencyId?: string; userId?: string } | undefined;
+  const context = body.context as { traveller?: { name?: string; birthDate?: string } } | undefined;
+  const rest = Object.entries(body).filter(
+    ([key, value]) => value !== null && typeof value !== "object" && key !== "entityId" && key !== "at",
+  );
+  return (
+    <div>
+      {by?.agencyId && <>by {agencyName(by.agencyId)} · </>}
+      {rest.map(([key, value]) => (
+        <span key={key}>
+          {key}: {AGENCY_FIELDS.has(key) ? agencyName(String(value)) : String(value)} ·{" "}
+        </span>
+      ))}
+      {context?.traveller?.name && (
+        <span dir="auto">
+          traveller: {context.traveller.name} {context.traveller.birthDate} ·{" "}
+        </span>
+      )}
+      {typeof body.entityId === "string" && (
+        <Link to={`/entities/${encodeURIComponent(body.entityId)}`}>record {body.entityId}</Link>
+      )}
+    </div>
+  );
 }
 
 /** My agency's inbox: hits on our records, withdrawals, follow-up requests and decisions. */
@@ -49,7 +74,7 @@ export function NotificationsPage() {
             <strong>{n.kind}</strong>{" "}
             <span className="muted">{n.createdAt.slice(0, 16).replace("T", " ")}</span>
             {!n.readAt && <span className="badge">new</span>}
-            <div>{describe(n.body)}</div>
+            <Body body={n.body} />
           </li>
         ))}
       </ul>
