@@ -111,3 +111,8 @@ test("a letter written twice or once is the same name", () => {
   assert.equal(cmp("uun", "un")?.agreement, "typo");
   assert.equal(cmp("hanniball", "hannibal")?.agreement, "typo");
 });
+
+test("hypocorisms are variants of the full given name, whatever their length", () => {
+  assert.equal(cmp("ted", "theodore")?.agreement, "variant");
+  assert.equal(cmp("bill", "william")?.agreement, "variant");
+});

@@ -91,6 +91,7 @@ export function compareTokens(a: NameToken, b: NameToken, abjad: boolean): Token
   // Two characters of the same script that read alike (石/市) are still different names.
   if (a.glyph && b.glyph) return a.glyph === b.glyph ? EXACT : null;
   if (a.text === b.text) return EXACT;
+  if (a.key === b.key && !a.initial && !b.initial) return VARIANT;
   // Far apart in length and with nothing to unpack: no comparator can find agreement.
   if (!abjad && !a.tail && !b.tail && !a.initial && !b.initial && Math.abs(a.text.length - b.text.length) > 3)
     return null;
@@ -104,6 +105,7 @@ export function compareTokens(a: NameToken, b: NameToken, abjad: boolean): Token
 }
 
 const EXACT: TokenMatch = { similarity: 1, agreement: "exact" };
+const VARIANT: TokenMatch = { similarity: 0.9, agreement: "variant" };
 
 function better(best: TokenMatch | null, similarity: number, agreement: TokenAgreement): TokenMatch | null {
   return !best || similarity > best.similarity ? { similarity, agreement } : best;

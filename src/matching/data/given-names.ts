@@ -9,7 +9,8 @@
  * West-African and European forms. The Korean lines give the Revised Romanisation of common surname and
  * given-name syllables (what any-ascii produces from Hangul) beside their McCune-Reischauer and customary
  * spellings (Wikipedia, "List of Korean surnames" and "Romanization of Korean"). Only widely attested forms are listed; typos are left to the edit
- * distance comparator and vowel-only differences to the consonant skeleton.
+ * distance comparator and vowel-only differences to the consonant skeleton. English hypocorisms (Bill,
+ * Bob, Ted, Jim …) follow Wikipedia's "List of English given names" and their articles.
  *
  * One class per line, spellings separated by spaces, lower-case ASCII.
  */
@@ -17,7 +18,7 @@ const CLASSES = `
 muhammad mohammed mohammad mohamed muhammed mohamad muhamad mohamud mohamoud mehmet mehmed mohammod mahomed muhamed mouhamed mohd
 ahmad ahmed ahmet achmed akhmed ahmat
 mahmud mahmoud mahmood mahmut
-yusuf youssef yousef yusef youssouf yousif yusif joseph josef jozef giuseppe jose josip iosif osip
+yusuf youssef yousef yusef youssouf yousif yusif joseph josef jozef giuseppe jose josip iosif osip joe
 ibrahim ibraheem ebrahim ibrahima abraham avraham
 ismail ismael ismayil esmail ismoil
 ishaq ishak isaac ishaaq
@@ -26,7 +27,7 @@ musa moussa mousa moosa moses moshe
 isa issa eesa iesa
 yahya yehia yahia yahiya
 sulayman suleiman sulaiman suleyman sleiman soliman solomon
-dawud daoud dawood davud david dawit
+dawud daoud dawood davud david dawit dave
 harun haroun haroon aaron
 nuh nouh noah
 ali aly alee
@@ -107,41 +108,48 @@ amina aminah emine
 layla leila laila leyla
 salma selma
 abubakar abubakr abubaker aboubakar abubakir ebubekir
-alexander aleksandr alexandr aleksander alexandre alessandro alejandro alexandros iskandar iskander
-vladimir wladimir volodymyr uladzimir vladimer
+alexander aleksandr alexandr aleksander alexandre alessandro alejandro alexandros iskandar iskander alex sasha
+vladimir wladimir volodymyr uladzimir vladimer volodya vova
 alexei alexey aleksei aleksey oleksiy oleksii
 andrei andrey andriy andrej andre andreas andrew andres andrea
 dmitry dmitri dmitrii dmytro dimitri demetrios
 sergei sergey serhiy sergiy serge sergio
-nikolai nikolay mykola nicolas nicholas nikolaos nikola niccolo nicola
-mikhail michail mykhailo michael michel miguel michele mikhael mikail mikheil
+nikolai nikolay mykola nicolas nicholas nikolaos nikola niccolo nicola nick
+mikhail michail mykhailo michael michel miguel michele mikhael mikail mikheil mike mick
 yevgeny evgeny evgeni yevhen eugene eugen eugenio
 yuri yury yuriy iurii jurij george georgi georgy georgios jorge giorgio georg georges juri
-pyotr petr petro peter pierre pedro pietro piotr
+pyotr petr petro peter pierre pedro pietro piotr pete
 pavel paul pablo paolo pawel pavlo
-ivan ioann ioannis john johann johannes jean juan giovanni jan
+ivan ioann ioannis john johann johannes jean juan giovanni jan jack johnny
 stepan stefan stephen steven esteban etienne stefano
 grigory grigoriy hryhoriy gregory gregor
 konstantin kostiantyn constantine konstantinos
 anatoly anatoliy anatolii
 vasily vasiliy vasyl vassily basil
-fyodor fedor fedir theodore teodor
+fyodor fedor fedir theodore teodor ted theo
 yakov iakov
 olga olha
 yelena elena olena helen helene helena
-yekaterina ekaterina kateryna catherine katharina caterina
+yekaterina ekaterina kateryna catherine katharina caterina kate katie
 natalia natalya nataliya natalie
 tatiana tatyana tetiana
 svetlana svitlana
-francis francisco francesco franz francois frans
-william wilhelm guillaume guillermo willem
-henry heinrich henri enrique enrico
-charles karl carlos carlo karel
+francis francisco francesco franz francois frans frank
+william wilhelm guillaume guillermo willem bill billy will willy
+henry heinrich henri enrique enrico harry hank
+charles karl carlos carlo karel chuck charlie
 louis ludwig luis luigi lewis
-james jacques diego santiago jaime giacomo
-thomas tomas tommaso tomasz foma
+james jacques diego santiago jaime giacomo jim jimmy
+thomas tomas tommaso tomasz foma tom tommy
 matthew matthias mateo matteo matvei mathieu
-philip philippe felipe filippo filip
+philip philippe felipe filippo filip phil
+robert bob bobby rob roberto
+richard dick rick ricardo riccardo
+edward ed eddie ned eduardo edouard
+daniel dan danny
+anthony tony antonio anton antoine
+margaret maggie peggy margarita
+elizabeth liz beth betty elisabeth
 gim kim
 i lee yi rhee ri rhie
 bak bag park pak
