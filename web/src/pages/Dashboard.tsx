@@ -93,7 +93,10 @@ export function DashboardPage() {
         {showAlerts && <OpenAlerts />}
         <Card title="Screened today">
           <p className="big">{summary.data?.screenedToday.travellers ?? "…"}</p>
-          <p>travellers on {summary.data?.screenedToday.flights ?? "…"} flights</p>
+          <p>
+            travellers on {summary.data?.screenedToday.flights ?? "…"} flight
+            {summary.data?.screenedToday.flights === 1 ? "" : "s"}
+          </p>
         </Card>
         {showHits && <HitsOnMyRecords />}
         {showFollowUps && <FollowUpsWaiting />}
