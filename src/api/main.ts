@@ -1,7 +1,9 @@
+import { systemClock } from "../platform/clock.ts";
 import { loadConfig } from "../platform/config.ts";
 import { openStore } from "../platform/db.ts";
 import { logger } from "../platform/logging.ts";
 import { loadDemoIfEmpty } from "../registry/demo-load.ts";
+import { startBackgroundWork } from "./background.ts";
 import { buildServer } from "./server.ts";
 
 /** `npm start`: the HTTP server on the configured store, with synthetic demo data on an empty store. */
@@ -15,10 +17,12 @@ if (config.demo) {
 }
 const app = await buildServer({ store, config });
 await app.listen({ port: config.port, host: config.host });
+const stopBackgroundWork = startBackgroundWork(store, systemClock);
 logger.info({ port: config.port, store: store.kind }, `ftfx listening on http://localhost:${config.port}`);
 
 async function shutdown(signal: string): Promise<void> {
   logger.info({ signal }, "shutting down");
+  stopBackgroundWork();
   await app.close();
   await store.close();
   process.exit(0);
