@@ -25,6 +25,8 @@ export const entities = pgTable(
     index("entities_originator_idx").on(t.originator),
     index("entities_status_idx").on(t.status),
     index("entities_list_ref_idx").on(t.listRef),
+    // Disclosure finds the passports, sanctions and links pointing at a record by jsonb containment.
+    index("entities_properties_idx").using("gin", t.properties.op("jsonb_path_ops")),
   ],
 );
 
