@@ -203,6 +203,10 @@ describe("web console in Chromium", () => {
     const records = await entityCount(SYNTHETIC_DATASET);
     assert.ok(records >= DEMO_PEOPLE);
     await banner.filter({ hasText: `${records} invented records` }).waitFor();
+    // Registry size: the demo dataset and my agency's own records only; another agency's list stays its own.
+    const sizes = page.locator("table").filter({ hasText: "Active records" });
+    await sizes.getByRole("row", { name: `demo-synthetic local ${records}` }).waitFor();
+    assert.equal(await sizes.getByRole("row", { name: /e2e-watchlist/ }).count(), 0);
     await assertAccessible(page, "dashboard");
     await shoot(page, "dashboard");
     // The session is an httpOnly cookie: page scripts cannot read it.
@@ -325,11 +329,15 @@ describe("web console in Chromium", () => {
         document.querySelector(".dropzone").dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true }));
       })()`,
     );
-    await page
-      .getByRole("heading", { name: /Flight FI 615 KEF → JFK.*: 10 travellers screened, 1 alert$/ })
-      .waitFor();
+    // One traveller per NAD+FL (passenger) or NAD+FM (crew) segment of the message.
+    const travellers = (text.match(/^NAD\+F[LM]\+/gm) ?? []).length;
+    const flightLine = new RegExp(`Flight FI 615 KEF → JFK.*: ${travellers} travellers screened, 1 alert$`);
+    await page.getByRole("heading", { name: flightLine }).waitFor();
     await page.locator("figure.evidence svg").first().waitFor();
     await shoot(page, "manifest-result");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+    const screened = page.getByRole("region", { name: "Screened today" });
+    await screened.locator(".big", { hasText: new RegExp(`^${travellers}$`) }).waitFor();
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Alerts" }).click();
     await page
       .getByRole("link", { name: /THEBAULT/ })
@@ -402,6 +410,8 @@ describe("web console in Chromium", () => {
     await waiting.locator(".big", { hasText: /^1$/ }).waitFor();
     const hits = originator.getByRole("region", { name: "Hits on my agency's records" });
     await hits.locator(".big", { hasText: /^[1-9]\d*$/ }).waitFor();
+    const listed = await entityCount("e2e-watchlist");
+    await originator.getByRole("row", { name: `e2e-watchlist BKA FTF unit (DE) ${listed}` }).waitFor();
     await shoot(originator, "dashboard-originator");
     await originator
       .getByRole("navigation", { name: "Main" })

@@ -7,13 +7,15 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
-import { count, countDistinct, eq, gte, sql } from "drizzle-orm";
+import { and, count, countDistinct, eq, gte, or, sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import { screenedTravellers } from "../../alerts/schema.ts";
+import { screenedManifests, screenedTravellers } from "../../alerts/schema.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { DbOrTx, Store } from "../../platform/db.ts";
 import { entities } from "../../registry/schema.ts";
 import { SYNTHETIC_DATASET } from "../../registry/synthetic.ts";
+import { users } from "../../sharing/schema.ts";
+import { actorOf } from "../auth.ts";
 
 export const WEB_ROOT = fileURLToPath(new URL("../../../dist/web/", import.meta.url));
 
@@ -45,27 +47,42 @@ export async function registerWebRoutes(app: FastifyInstance, options: WebRouteO
 export interface ConsoleSummary {
   /** Active records of the synthetic demo dataset: the console shows a banner while there are any. */
   demoEntities: number;
-  /** Active records by dataset and originator: counts only, no record is named. */
+  /**
+   * Active records by dataset and originator: the caller's own agency's records and the synthetic demo
+   * dataset only. How many records another agency holds is that agency's to disclose, not the console's.
+   */
   registry: { dataset: string; originator: string; entities: number }[];
-  /** Since midnight UTC. */
+  /** Since midnight UTC, by users of the caller's agency. */
   screenedToday: { flights: number; travellers: number };
 }
 
-export async function consoleSummary(db: DbOrTx, now: Date): Promise<ConsoleSummary> {
+export async function consoleSummary(db: DbOrTx, agencyId: string, now: Date): Promise<ConsoleSummary> {
   const dataset = sql<string>`jsonb_array_elements_text(${entities.datasets})`;
-  const registry = await db
+  const rows = await db
     .select({ dataset, originator: entities.originator, entities: count() })
     .from(entities)
-    .where(eq(entities.status, "active"))
+    .where(
+      and(
+        eq(entities.status, "active"),
+        or(
+          eq(entities.originator, agencyId),
+          sql`${entities.datasets} @> ${JSON.stringify([SYNTHETIC_DATASET])}::jsonb`,
+        ),
+      ),
+    )
     .groupBy(dataset, entities.originator)
     .orderBy(dataset, entities.originator);
+  // A demo record listed in a second dataset must not reveal that dataset's size to other agencies.
+  const registry = rows.filter((row) => row.originator === agencyId || row.dataset === SYNTHETIC_DATASET);
   const midnight = new Date(
     Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()),
   ).toISOString();
   const [screened] = await db
     .select({ flights: countDistinct(screenedTravellers.flightKey), travellers: count() })
     .from(screenedTravellers)
-    .where(gte(screenedTravellers.createdAt, midnight));
+    .innerJoin(screenedManifests, eq(screenedManifests.id, screenedTravellers.manifestId))
+    .innerJoin(users, eq(users.id, screenedManifests.actor))
+    .where(and(gte(screenedTravellers.createdAt, midnight), eq(users.agencyId, agencyId)));
   return {
     demoEntities: registry
       .filter((row) => row.dataset === SYNTHETIC_DATASET)
@@ -112,6 +129,6 @@ function registerConsoleSummary(app: FastifyInstance, db: DbOrTx, clock: Clock):
         },
       },
     },
-    async () => consoleSummary(db, clock.now()),
+    async (request) => consoleSummary(db, actorOf(request).agencyId, clock.now()),
   );
 }
