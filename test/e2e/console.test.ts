@@ -297,6 +297,13 @@ describe("web console in Chromium", () => {
     await whoMaySee.getByRole("cell", { name: "full" }).waitFor();
     await assertAccessible(page, "entity profile");
     await shoot(page, "entity-profile");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await nav.getByRole("link", { name: "Registry" }).click();
+    await page.getByRole("link", { name: "RUBEN THEBAULT" }).waitFor();
+    await assertAccessible(page, "registry list");
+    await nav.getByRole("link", { name: "Review queue" }).click();
+    await page.getByText("Nothing is due for review.").waitFor();
+    await assertAccessible(page, "review queue");
     await page.context().close();
   });
 
