@@ -1,4 +1,4 @@
-import { runTravellerRetention } from "../alerts/retention.ts";
+import { runTravellerRetention, travellerRetentionPolicy } from "../alerts/retention.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { Store } from "../platform/db.ts";
 import { logger } from "../platform/logging.ts";
@@ -19,7 +19,11 @@ export function startBackgroundWork(store: Store, clock: Clock): () => void {
   const report = (what: string) => (error: unknown) => logger.error({ err: error }, `${what} failed`);
   const stops = [
     runEvery(HOUR, () => runRetention(store.db, context), report("record retention")),
-    runEvery(HOUR, () => runTravellerRetention(store.db, context), report("traveller retention")),
+    runEvery(
+      HOUR,
+      () => runTravellerRetention(store.db, context, travellerRetentionPolicy()),
+      report("traveller retention"),
+    ),
     runEvery(WEBHOOK_INTERVAL, () => deliverWebhooks(store.db, { clock }), report("webhook delivery")),
   ];
   return () => {

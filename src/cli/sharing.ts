@@ -3,6 +3,7 @@
  * local operator acting directly on the store; every change it makes is audited like any other.
  */
 import type { Command } from "commander";
+import { runTravellerRetention, travellerRetentionPolicy } from "../alerts/retention.ts";
 import { systemClock } from "../platform/clock.ts";
 import { badInput } from "../platform/errors.ts";
 import { addAgency, listAgencies } from "../sharing/agencies.ts";
@@ -204,11 +205,14 @@ export function registerRetentionCommands(program: Command): void {
   retention
     .command("run")
     .description(
-      "delete records past their retention date, leaving audited tombstones; count records due for review",
+      "delete registry records past their retention date (audited tombstones), count records due for review, and depersonalise or delete traveller data past its periods",
     )
     .option("--json", "print JSON")
     .action(async (options: OutputOptions) => {
-      const run = await withStore((store) => runRetention(store.db, operator));
+      const run = await withStore(async (store) => ({
+        records: await runRetention(store.db, operator),
+        travellers: await runTravellerRetention(store.db, operator, travellerRetentionPolicy()),
+      }));
       printRecord({ ...run }, options);
     });
 }

@@ -158,7 +158,7 @@ describe("ftfx agencies, keys, arrangements, audit and retention commands", () =
     assert.equal(bad.code, 2);
   });
 
-  test("retention run deletes what is past retainUntil", async () => {
+  test("retention run deletes registry records past retainUntil and runs traveller retention", async () => {
     const clock = fixedClock("2026-01-01T00:00:00Z");
     const record = await contributeEntity(
       store.db,
@@ -167,8 +167,9 @@ describe("ftfx agencies, keys, arrangements, audit and retention commands", () =
     );
     changes += 1;
     const run = json(await ftfx("retention", "run", "--json"));
-    changes += 1;
-    assert.equal(run.deleted, 1);
+    changes += 2; // one audited run for registry records, one for traveller data
+    assert.equal(run.records.deleted, 1);
+    assert.equal(run.travellers.deletedTravellers, 0);
     assert.equal(await findEntity(store.db, record.id), undefined);
   });
 
