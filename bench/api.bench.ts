@@ -99,20 +99,27 @@ try {
   const url = `http://127.0.0.1:${PORT}`;
   const people = syntheticPeople(PEOPLE).filter((e) => e.schema === "Person");
   const travellers = people.slice(0, 500).map((p) => ({
-    purpose: "border-screening",
     name: p.properties.name?.[0] ?? "",
     ...(p.properties.birthDate?.[0] ? { birthDate: p.properties.birthDate[0] } : {}),
   }));
   const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
-  const requests = travellers.map((body) => ({
-    method: "POST" as const,
-    body: JSON.stringify(body),
-    headers,
-  }));
+  // Screening states its purpose by its route (border-screening); /match takes it in the body.
+  const requestsOf = (extra: object) =>
+    travellers.map((traveller) => ({
+      method: "POST" as const,
+      body: JSON.stringify({ ...extra, ...traveller }),
+      headers,
+    }));
   const results = [
     await load("GET /health (HTTP floor)", { url: `${url}/health` }),
-    await load("POST /api/v1/screening/travellers", { url: `${url}/api/v1/screening/travellers`, requests }),
-    await load("POST /api/v1/match", { url: `${url}/api/v1/match`, requests }),
+    await load("POST /api/v1/screening/travellers", {
+      url: `${url}/api/v1/screening/travellers`,
+      requests: requestsOf({}),
+    }),
+    await load("POST /api/v1/match", {
+      url: `${url}/api/v1/match`,
+      requests: requestsOf({ purpose: "border-screening" }),
+    }),
   ];
   const table: Table = {
     title: `autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, ${PEOPLE.toLocaleString("en")} synthetic people on PGlite`,
@@ -128,6 +135,8 @@ try {
     ]),
     notes: [
       "Target (issue 6): screening endpoint >= 2,000 requests/s with p99 <= 25 ms. Server and load generator share the machine's 2 cores; every screening request appends to the audit chain.",
+      "The bench agency holds no arrangement with the registry's originator: every match is decided by the policy and audited, none is disclosed (no disclosure rows, no hit notifications).",
+      `Machine load average ${loadavg()[0]?.toFixed(1)} when the runs ended (2 cores shared with other work): figures scale with it.`,
     ],
   };
   const rendered = renderTable(table);

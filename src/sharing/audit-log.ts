@@ -43,9 +43,7 @@ export async function appendAudit(tx: Tx, body: JsonObject): Promise<AuditEntry>
 
 /** Appends entries in order with one lock of the head, one insert and one head update. */
 async function appendAuditEntries(tx: Tx, bodies: readonly JsonObject[]): Promise<AuditEntry[]> {
-  await tx.insert(auditHead).values({ id: HEAD_ID, seq: 0, hash: "" }).onConflictDoNothing();
-  const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, HEAD_ID)).for("update");
-  if (!head) throw new Error("audit head row missing after insert");
+  const head = await lockHead(tx);
   // chainEntry reads only the predecessor's seq and hash.
   let prev: AuditEntry | null =
     head.seq === 0
@@ -61,6 +59,17 @@ async function appendAuditEntries(tx: Tx, bodies: readonly JsonObject[]): Promis
   await tx.insert(auditLog).values(entries);
   await tx.update(auditHead).set({ seq: last.seq, hash: last.hash }).where(eq(auditHead.id, HEAD_ID));
   return entries;
+}
+
+/** Locks the head row, creating it on the first append (one statement on every later append). */
+async function lockHead(tx: Tx): Promise<typeof auditHead.$inferSelect> {
+  const lock = () => tx.select().from(auditHead).where(eq(auditHead.id, HEAD_ID)).for("update");
+  const [head] = await lock();
+  if (head) return head;
+  await tx.insert(auditHead).values({ id: HEAD_ID, seq: 0, hash: "" }).onConflictDoNothing();
+  const [created] = await lock();
+  if (!created) throw new Error("audit head row missing after insert");
+  return created;
 }
 
 /** Writes that must commit together with an audit entry, e.g. the notifications a screening causes. */

@@ -69,6 +69,12 @@ export async function discloseMatches(
   options: DiscloseOptions,
 ): Promise<MatchView[]> {
   const now = options.clock.now();
+  const action = options.action ?? "match";
+  // Nothing found: nothing to decide, but the query and its purpose are audited all the same.
+  if (results.length === 0) {
+    await appendAuditGrouped(db, auditBody(actor, now, action, { purpose, results: [] }));
+    return [];
+  }
   const records = await loadRecords(
     db,
     results.map((r) => r.entityId),
@@ -87,7 +93,7 @@ export async function discloseMatches(
   const shown = items.filter((i) => i.decision.level !== "none").slice(0, views.length);
   await appendAuditGrouped(
     db,
-    auditBody(actor, now, options.action ?? "match", {
+    auditBody(actor, now, action, {
       purpose,
       results: items.map(({ record, decision }) => decisionEntry(record, decision)),
     }),
@@ -190,11 +196,14 @@ async function relatedFor(
     .map((i) => i.record.id);
   const found = new Map<string, Related[]>();
   if (ids.length === 0) return found;
-  const idList = sql`array(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+  // Containment (`@>`) is what the GIN index on properties answers; one test per property and record.
+  const pointsAt = ids.flatMap((id) =>
+    REFERRING_PROPERTIES.map((p) => sql`${entities.properties} @> ${JSON.stringify({ [p]: [id] })}::jsonb`),
+  );
   const rows = await db
     .select()
     .from(entities)
-    .where(or(...REFERRING_PROPERTIES.map((p) => sql`(${entities.properties} -> ${p}) ?| ${idList}`)));
+    .where(or(...pointsAt));
   const wanted = new Set(ids);
   for (const row of rows) {
     const record = toRegistryEntity(row);
