@@ -5,6 +5,7 @@ import { buildServer } from "../../src/api/server.ts";
 import { systemClock } from "../../src/platform/clock.ts";
 import { loadDemoIfEmpty } from "../../src/registry/demo-load.ts";
 import { SYNTHETIC_DATASET } from "../../src/registry/synthetic.ts";
+import { addAgency } from "../../src/sharing/agencies.ts";
 import { createKey } from "../../src/sharing/api-keys.ts";
 import { LOCAL_AGENCY, LOCAL_OPERATOR } from "../../src/sharing/context.ts";
 import { pgliteTestStore, type TestStore } from "../support/stores.ts";
@@ -75,6 +76,31 @@ describe("HTTP server", () => {
     assert.equal(missing.statusCode, 404);
     assert.equal(missing.headers["content-type"], "application/problem+json; charset=utf-8");
     assert.equal(missing.json().code, "not_found");
+  });
+
+  test("the originator reads a record's version history; another agency's record answers as missing", async () => {
+    const id = (await get("/api/v1/entities?limit=1")).json().items[0].id;
+    const history = await get(`/api/v1/entities/${id}/history`);
+    assert.equal(history.statusCode, 200);
+    assert.equal(history.json()[0].version, 1);
+    assert.equal(history.json()[0].change, "created");
+    const context = { actor: LOCAL_OPERATOR, clock: systemClock };
+    const other = await addAgency(
+      testStore.store.db,
+      { country: "DE", name: "DE unit", type: "border" },
+      context,
+    );
+    const otherKey = (
+      await createKey(testStore.store.db, { agencyId: other.id, roles: ["analyst"] }, context)
+    ).key;
+    const asOther = await app.inject({
+      method: "GET",
+      url: `/api/v1/entities/${id}/history`,
+      headers: { authorization: `Bearer ${otherKey}` },
+    });
+    const missing = await get("/api/v1/entities/no-such-id/history");
+    assert.equal(asOther.statusCode, 404);
+    assert.equal(asOther.json().detail.replace(id, "ID"), missing.json().detail.replace("no-such-id", "ID"));
   });
 
   test("a bad query parameter is a problem+json 400 naming it", async () => {

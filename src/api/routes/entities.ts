@@ -2,7 +2,9 @@ import type { FastifyInstance } from "fastify";
 import { ENTITY_STATUSES, HANDLING_CODES } from "../../model/entity.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Store } from "../../platform/db.ts";
-import { listEntities } from "../../registry/queries.ts";
+import { notFound } from "../../platform/errors.ts";
+import { entityHistory } from "../../registry/history.ts";
+import { findEntity, listEntities } from "../../registry/queries.ts";
 import { readEntityAs } from "../../sharing/disclose.ts";
 import { PURPOSES, type Purpose } from "../../sharing/types.ts";
 import { actorOf } from "../auth.ts";
@@ -118,5 +120,29 @@ export async function registerEntityRoutes(
     },
     async (request) =>
       readEntityAs(db, actorOf(request), request.query.purpose, request.params.id, options.sharing),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    "/entities/:id/history",
+    {
+      schema: {
+        summary: "Version history of one of the caller's own agency's records: who changed what, and when",
+        description:
+          "Versions carry the full state of each edition, so only the originator may read them; any other record answers exactly as a missing one.",
+        tags: ["registry"],
+        params: { type: "object", properties: { id: { type: "string", maxLength: 200 } }, required: ["id"] },
+        response: {
+          200: { type: "array", items: { type: "object", additionalProperties: true } },
+          404: problemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const record = await findEntity(db, id);
+      if (!record || record.originator !== actorOf(request).agencyId)
+        throw notFound(`no entity with id ${id}`);
+      return entityHistory(db, id);
+    },
   );
 }
