@@ -3,8 +3,8 @@ import doubleMetaphone from "talisman/phonetics/double-metaphone.js";
 /**
  * Phonetic keys of one Latin token. The consonant skeleton exists because Arabic and Hebrew script write no
  * short vowels: محمد becomes "mhmd", so "Mohammed" must meet it as "mhmd" too. Consonants that the
- * romanisations render differently (q/k/c, kh/h, sh/ch, v/w, z/s, th/t, dh/d, gh/g, dj/j, ph/f, p/b — Arabic has no p)
- * fold to one
+ * romanisations render differently (q/k/c, kh/h, sh/ch, z/s, th/t, dh/d, gh/g, dj/j, ph/f, p/b — Arabic has no p;
+ * j/g — ج is g in Egyptian Arabic and writes every foreign g; v/f — Arabic writes v with ف) fold to one
  * letter; vowels, and y/w inside a word (long vowels in Arabic), are dropped; doubled letters collapse.
  */
 const FOLDS: [RegExp, string][] = [
@@ -20,7 +20,8 @@ const FOLDS: [RegExp, string][] = [
   [/dj|dzh|dz/g, "j"],
   [/ck|q|c/g, "k"],
   [/z/g, "s"],
-  [/v/g, "w"],
+  [/j/g, "g"],
+  [/v/g, "f"],
   [/x/g, "x"],
 ];
 

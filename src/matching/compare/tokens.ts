@@ -154,7 +154,10 @@ function compareUncached(a: NameToken, b: NameToken, abjad: boolean): TokenMatch
     // Sounding alike is only evidence when the spellings are close too ("Albano" is not "Albanese").
     if (samePhonetic && minLen >= 4 && lengthGap <= 2 && a.text[0] === b.text[0] && distance <= 2)
       best = better(best, 0.65, "phonetic");
-    if (a.skeleton.length >= 3 && a.skeleton === b.skeleton) best = better(best, 0.6, "skeleton");
+    // Within Latin the first letters must sound alike too: the skeleton folds j into g for Arabic ج.
+    const [fa, fb] = [a.text[0] ?? "", b.text[0] ?? ""];
+    if (a.skeleton.length >= 3 && a.skeleton === b.skeleton && (fa === fb || sameGroup(fa, fb)))
+      best = better(best, 0.6, "skeleton");
   }
   // Jaro-Winkler reaches 0.92 only for tokens with a common start.
   if (
