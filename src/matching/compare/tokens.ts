@@ -37,6 +37,7 @@ function sameGroup(a: string, b: string): boolean {
 // Latin letters Arabic script has no letter for, written with the nearest one: b for p, f for v, j for g.
 const ABJAD_STANDS_FOR: Record<string, string> = {
   b: "pv",
+  d: "z",
   f: "v",
   j: "g",
   k: "cg",
@@ -54,7 +55,9 @@ export function abjadDistance(abjad: string, latin: string): number {
   const n = abjad.length;
   const m = latin.length;
   const insertCost = (c: string) => (VOWELS.includes(c) || c === "h" ? 0.25 : 1);
-  const deleteCost = (c: string) => (VOWELS.includes(c) || c === "w" || c === "h" ? 0.3 : 1);
+  // A leading w or y is a consonant (وليد is Walid, not Lid); inside a word they are long vowels.
+  const deleteCost = (c: string, i: number) =>
+    c === "w" || c === "y" ? (i > 1 ? 0.3 : 1) : VOWELS.includes(c) || c === "h" ? 0.3 : 1;
   let prev = [0];
   // A doubled letter in the Latin spelling ("Barnett") is one letter in the abjad one.
   const insertAt = (j: number) =>
@@ -62,7 +65,7 @@ export function abjadDistance(abjad: string, latin: string): number {
   for (let j = 1; j <= m; j++) prev.push((prev[j - 1] as number) + insertAt(j));
   for (let i = 1; i <= n; i++) {
     const a = abjad[i - 1] ?? "";
-    const deleteA = deleteCost(a);
+    const deleteA = deleteCost(a, i);
     const cur = [(prev[0] as number) + deleteA];
     for (let j = 1; j <= m; j++) {
       const b = latin[j - 1] ?? "";
@@ -144,7 +147,7 @@ function compareUncached(a: NameToken, b: NameToken, abjad: boolean): TokenMatch
           ? abjadDistance(a.text, b.text)
           : abjadDistance(b.text, a.text);
     if (a.skeleton.length >= 2 && a.skeleton === b.skeleton) {
-      best = better(best, (a.skeleton.length >= 3 ? 0.95 : 0.85) - 0.5 * d, "skeleton");
+      best = better(best, (a.skeleton.length >= 3 ? 0.95 : 0.85) - d, "skeleton");
     }
     if (d <= 0.3 && minLen >= 3) best = better(best, 0.92 - d, "transliteration");
   } else if (!abjad) {
