@@ -4,7 +4,7 @@
  * remembers which agency was shown which reference, and tells originators about hits on their records.
  * Routes, CLI and screening call these and never filter on their own.
  */
-import { inArray, or, sql } from "drizzle-orm";
+import { or, sql } from "drizzle-orm";
 import type { MatchResult } from "../matching/types.ts";
 import type { RegistryEntity } from "../model/entity.ts";
 import type { Clock } from "../platform/clock.ts";
@@ -25,6 +25,7 @@ import {
   type Related,
   referenceFor,
 } from "./present.ts";
+import { loadRecords } from "./record-loader.ts";
 import { disclosures } from "./schema.ts";
 import type { Actor, Agency, FollowUpGrant, Purpose } from "./types.ts";
 import { loadGrants, loadPolicyWorld, type PolicyWorld } from "./world.ts";
@@ -174,15 +175,6 @@ async function deciderFor(db: DbOrTx, actor: Actor, purpose: Purpose, entityIds:
       return { contact: originator?.contact ?? record.originator, referenceKey, related };
     },
   };
-}
-
-async function loadRecords(db: DbOrTx, ids: readonly string[]): Promise<Map<string, RegistryEntity>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select()
-    .from(entities)
-    .where(inArray(entities.id, [...new Set(ids)]));
-  return new Map(rows.map((row) => [row.id, toRegistryEntity(row)]));
 }
 
 /** Passports, sanctions and links pointing at records shown at summary or more, each with its own decision. */
