@@ -9,9 +9,12 @@ import type { NameForm, NameToken } from "./names.ts";
  */
 export type KeyKind = "t" | "s" | "k" | "p" | "d";
 
-function tokenKeys(token: NameToken, into: Set<string>, initialsOnly = false): void {
+/** Exact keys ("t:") name a token; the others are fuzzy and weigh less. */
+export const isExactKey = (key: string): boolean => key.startsWith("t:");
+
+function addTokenKeys(token: NameToken, into: Set<string>, initialsOnly: boolean): void {
   if (token.initial && !initialsOnly) return;
-  if (token.tail) tokenKeys(token.tail, into);
+  if (token.tail) addTokenKeys(token.tail, into, false);
   into.add(`t:${token.key}`);
   if (token.numeric) return;
   const sk = token.skeleton;
@@ -26,21 +29,35 @@ function tokenKeys(token: NameToken, into: Set<string>, initialsOnly = false): v
   }
 }
 
-/** Keys of one name, grouped per token (joined neighbours count as one more group). */
-export function nameKeyGroups(form: NameForm): Set<string>[] {
-  const groups: Set<string>[] = [];
+/** The distinct keys of one token (none for an initial, unless the whole name is initials). */
+export function tokenKeys(token: NameToken, initialsOnly = false): string[] {
+  const into = new Set<string>();
+  addTokenKeys(token, into, initialsOnly);
+  return [...into];
+}
+
+/**
+ * Keys of one name, grouped per token (joined neighbours count as one more group). `keysOf` turns a
+ * token's keys into what the caller files (the index caches them per token), `joinedKey` a joined pair's.
+ */
+export function nameKeyGroups<K>(
+  form: NameForm,
+  keysOf: (token: NameToken, initialsOnly: boolean) => readonly K[],
+  joinedKey: (key: string) => K | undefined,
+): (readonly K[])[] {
+  const groups: (readonly K[])[] = [];
   const tokens = form.tokens;
   // A name of initials only ("J. C.") is still filed under them.
   const initialsOnly = tokens.every((t) => t.initial);
   for (const token of tokens) {
-    const keys = new Set<string>();
-    tokenKeys(token, keys, initialsOnly);
-    if (keys.size > 0) groups.push(keys);
+    const keys = keysOf(token, initialsOnly);
+    if (keys.length > 0) groups.push(keys);
   }
   for (let i = 0; i + 1 < tokens.length; i++) {
     const [a, b] = [tokens[i], tokens[i + 1]];
     if (!a || !b || a.initial || b.initial) continue;
-    groups.push(new Set([`t:${a.text}${b.text}`]));
+    const key = joinedKey(`t:${a.text}${b.text}`);
+    if (key !== undefined) groups.push([key]);
   }
   return groups;
 }

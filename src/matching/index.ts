@@ -1,4 +1,6 @@
-import { nameKeyGroups } from "./blocking.ts";
+import { CandidateScratch } from "./candidate-scratch.ts";
+import type { NameForm } from "./names.ts";
+import { Postings } from "./postings.ts";
 import { type Prepared, prepareProfile, prepareQuery } from "./prepare.ts";
 import { DEFAULT_ALERT_THRESHOLD, scorePrepared } from "./score.ts";
 import { FrequencyStats } from "./stats.ts";
@@ -23,19 +25,21 @@ const CANDIDATES = 10;
 interface Entry {
   profile: MatchProfile;
   prepared: Prepared;
-  keys: string[];
+  keys: Int32Array;
   statKeys: string[];
 }
 
 export class MatchIndex {
   private readonly slots: (Entry | null)[] = [];
   private readonly bySlotId = new Map<string, number>();
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings = new Postings();
   readonly stats = new FrequencyStats();
-  private accumulator = new Float64Array(0);
+  private readonly scratch = new CandidateScratch();
 
   constructor(profiles: MatchProfile[] = []) {
-    for (const profile of profiles) this.add(profile);
+    // Name analyses shared while loading: aliases and common full names repeat across profiles.
+    const names = new Map<string, NameForm>();
+    for (const profile of profiles) this.insert(profile, names);
   }
 
   get size(): number {
@@ -48,27 +52,28 @@ export class MatchIndex {
 
   /** Adds a profile; a profile with the same entity id is replaced. */
   add(profile: MatchProfile): void {
-    if (this.bySlotId.has(profile.entityId)) this.remove(profile.entityId);
-    const prepared = prepareProfile(profile);
-    const keys = new Set<string>();
-    const statKeys = new Set<string>();
-    for (const form of prepared.names) {
-      for (const group of nameKeyGroups(form)) for (const key of group) keys.add(key);
-      for (const token of form.tokens) statKeys.add(token.key);
-    }
-    const slot = this.slots.length;
-    this.slots.push({ profile, prepared, keys: [...keys], statKeys: [...statKeys] });
-    this.bySlotId.set(profile.entityId, slot);
-    for (const key of keys) {
-      const list = this.postings.get(key);
-      if (list) list.push(slot);
-      else this.postings.set(key, [slot]);
-    }
-    this.stats.addSubject(statKeys);
+    this.insert(profile);
   }
 
   update(profile: MatchProfile): void {
-    this.add(profile);
+    this.insert(profile);
+  }
+
+  private insert(profile: MatchProfile, names?: Map<string, NameForm>): void {
+    if (this.bySlotId.has(profile.entityId)) this.remove(profile.entityId);
+    const prepared = prepareProfile(profile, names);
+    const keys = new Set<number>();
+    const statKeys = new Set<string>();
+    for (const form of prepared.names) {
+      for (const group of this.postings.fileGroups(form)) for (const key of group) keys.add(key);
+      for (const token of form.tokens) statKeys.add(token.key);
+    }
+    const slot = this.slots.length;
+    const entry: Entry = { profile, prepared, keys: Int32Array.from(keys), statKeys: [...statKeys] };
+    this.slots.push(entry);
+    this.bySlotId.set(profile.entityId, slot);
+    for (const key of entry.keys) this.postings.add(key, slot);
+    this.stats.addSubject(entry.statKeys);
   }
 
   /** Removes a profile by entity id; returns whether it was there. */
@@ -77,13 +82,7 @@ export class MatchIndex {
     if (slot === undefined) return false;
     const entry = this.slots[slot];
     if (!entry) return false;
-    for (const key of entry.keys) {
-      const list = this.postings.get(key);
-      if (!list) continue;
-      const at = list.indexOf(slot);
-      if (at >= 0) list.splice(at, 1);
-      if (list.length === 0) this.postings.delete(key);
-    }
+    for (const key of entry.keys) this.postings.remove(key, slot);
     this.stats.addSubject(entry.statKeys, -1);
     this.slots[slot] = null;
     this.bySlotId.delete(entityId);
@@ -91,45 +90,37 @@ export class MatchIndex {
   }
 
   /** The slots whose names share rare enough keys with the query, best first. */
-  private candidates(groups: Set<string>[], limit: number): number[] {
-    if (this.accumulator.length < this.slots.length)
-      this.accumulator = new Float64Array(this.slots.length * 2);
-    const acc = this.accumulator;
-    const touched: number[] = [];
+  private candidates(groups: (readonly number[])[], limit: number): number[] {
+    const scratch = this.scratch;
+    scratch.reserve(this.slots.length);
     const total = Math.max(this.size, 1);
     for (const group of groups) {
-      const best = new Map<number, number>();
+      scratch.startGroup();
       for (const key of group) {
-        const list = this.postings.get(key);
-        if (!list) continue;
-        const fuzzy = !key.startsWith("t:");
-        if (list.length > (fuzzy ? MAX_FUZZY_POSTINGS : MAX_POSTINGS)) continue;
-        const weight = Math.log(1 + total / list.length) * (fuzzy ? 0.8 : 1);
-        for (const slot of list) {
-          const seen = best.get(slot);
-          if (seen === undefined || seen < weight) best.set(slot, weight);
-        }
+        const list = this.postings.list(key);
+        if (list.length === 0) continue;
+        const exact = this.postings.isExact(key);
+        if (list.length > (exact ? MAX_POSTINGS : MAX_FUZZY_POSTINGS)) continue;
+        const weight = Math.log(1 + total / list.length) * (exact ? 1 : 0.8);
+        // A slot counts once per group, with the best of its keys.
+        for (const slot of list) scratch.offer(slot, weight);
       }
-      for (const [slot, weight] of best) {
-        if (acc[slot] === 0) touched.push(slot);
-        acc[slot] = (acc[slot] ?? 0) + weight;
-      }
+      scratch.endGroup();
     }
-    touched.sort((a, b) => (acc[b] ?? 0) - (acc[a] ?? 0) || a - b);
+    const chosen = scratch.best(limit);
     // Candidates that share far less with the query than the best one are not worth scoring.
-    const floor = (acc[touched[0] ?? 0] ?? 0) * MIN_SHARE_OF_BEST;
-    let end = Math.min(limit, touched.length);
-    while (end > 5 && (acc[touched[end - 1] ?? 0] ?? 0) < floor) end--;
-    const chosen = touched.slice(0, end);
-    for (const slot of touched) acc[slot] = 0;
-    return chosen;
+    const floor = scratch.score(chosen[0] ?? 0) * MIN_SHARE_OF_BEST;
+    let end = chosen.length;
+    while (end > 5 && scratch.score(chosen[end - 1] ?? 0) < floor) end--;
+    scratch.clear();
+    return chosen.slice(0, end);
   }
 
   search(query: MatchQuery, top = 5): MatchResult[] {
     const prepared = prepareQuery(query);
     const form = prepared.names[0];
     if (!form) return [];
-    const slots = this.candidates(nameKeyGroups(form), Math.max(CANDIDATES, top * 2));
+    const slots = this.candidates(this.postings.lookupGroups(form), Math.max(CANDIDATES, top * 2));
     const results: MatchResult[] = [];
     for (const slot of slots) {
       const entry = this.slots[slot];

@@ -59,17 +59,31 @@ export function prepareQuery(query: MatchQuery): PreparedQuery {
   };
 }
 
+function analyzed(name: string, kind: NameKind, names: Map<string, NameForm> | undefined): NameForm {
+  if (!names) return analyzeName(name, kind);
+  const key = `${kind}:${name}`;
+  let form = names.get(key);
+  if (!form) {
+    form = analyzeName(name, kind);
+    names.set(key, form);
+  }
+  return form;
+}
+
 const cache = new WeakMap<MatchProfile, Prepared>();
 
-/** Profiles are prepared once and remembered (profiles are treated as immutable once indexed). */
-export function prepareProfile(profile: MatchProfile): Prepared {
+/**
+ * Profiles are prepared once and remembered (profiles are treated as immutable once indexed). `analyses`, when
+ * given, shares name analyses between the profiles of one load (analysed names are never modified).
+ */
+export function prepareProfile(profile: MatchProfile, analyses?: Map<string, NameForm>): Prepared {
   const known = cache.get(profile);
   if (known) return known;
   const kind = nameKind(profile.schema);
   const seen = new Set<string>();
   const names: NameForm[] = [];
   for (const name of profile.names) {
-    const form = analyzeName(name, kind);
+    const form = analyzed(name, kind, analyses);
     const signature = form.tokens.map((t) => t.text).join(" ");
     if (form.tokens.length === 0 || seen.has(signature)) continue;
     seen.add(signature);

@@ -1,0 +1,84 @@
+/**
+ * Per-query working memory of the index's candidate search, kept between queries so a query allocates
+ * nothing per candidate: a slot's blocking score so far, its best key weight in the current token group
+ * (a slot counts once per group), and the slots touched, to pick the best and to clear afterwards.
+ */
+export class CandidateScratch {
+  private score_ = new Float64Array(0);
+  private groupWeight = new Float64Array(0);
+  private groupStamp = new Uint32Array(0);
+  private stamp = 0;
+  private touched: number[] = [];
+  private inGroup: number[] = [];
+
+  /** Makes room for slots 0..capacity-1. */
+  reserve(capacity: number): void {
+    if (this.score_.length >= capacity) return;
+    const size = Math.max(capacity * 2, 1024);
+    const grow = <T extends Float64Array | Uint32Array>(old: T, fresh: T): T => {
+      fresh.set(old);
+      return fresh;
+    };
+    this.score_ = grow(this.score_, new Float64Array(size));
+    this.groupWeight = grow(this.groupWeight, new Float64Array(size));
+    this.groupStamp = grow(this.groupStamp, new Uint32Array(size));
+  }
+
+  startGroup(): void {
+    this.stamp++;
+    if (this.stamp === 0xffffffff) {
+      this.groupStamp.fill(0);
+      this.stamp = 1;
+    }
+    this.inGroup.length = 0;
+  }
+
+  offer(slot: number, weight: number): void {
+    if (this.groupStamp[slot] !== this.stamp) {
+      this.groupStamp[slot] = this.stamp;
+      this.groupWeight[slot] = weight;
+      this.inGroup.push(slot);
+    } else if ((this.groupWeight[slot] ?? 0) < weight) this.groupWeight[slot] = weight;
+  }
+
+  /** Adds each slot's best weight of the group to its score. */
+  endGroup(): void {
+    const score = this.score_;
+    for (const slot of this.inGroup) {
+      if (score[slot] === 0) this.touched.push(slot);
+      score[slot] = (score[slot] ?? 0) + (this.groupWeight[slot] ?? 0);
+    }
+  }
+
+  score(slot: number): number {
+    return this.score_[slot] ?? 0;
+  }
+
+  /** The `limit` touched slots of highest score, best first, ties by slot (a partial selection, not a sort). */
+  best(limit: number): number[] {
+    const score = this.score_;
+    const chosen: number[] = [];
+    if (limit <= 0) return chosen;
+    const before = (a: number, b: number) => {
+      const sa = score[a] ?? 0;
+      const sb = score[b] ?? 0;
+      return sa > sb || (sa === sb && a < b);
+    };
+    for (const slot of this.touched) {
+      if (chosen.length === limit && !before(slot, chosen[limit - 1] ?? 0)) continue;
+      let at = chosen.length === limit ? limit - 1 : chosen.length;
+      while (at > 0 && before(slot, chosen[at - 1] ?? 0)) {
+        chosen[at] = chosen[at - 1] ?? 0;
+        at--;
+      }
+      chosen[at] = slot;
+    }
+    return chosen;
+  }
+
+  /** Resets the scores of the touched slots for the next query. */
+  clear(): void {
+    for (const slot of this.touched) this.score_[slot] = 0;
+    this.touched.length = 0;
+  }
+}

@@ -1,0 +1,72 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import fc from "fast-check";
+import { CandidateScratch } from "../../src/matching/candidate-scratch.ts";
+import { nameProfile } from "../../src/matching/eval/cross-script.ts";
+import { MatchIndex } from "../../src/matching/index.ts";
+import { analyzeName } from "../../src/matching/names.ts";
+import { Postings } from "../../src/matching/postings.ts";
+
+test("property: the candidate selection equals sorting every touched slot by score, then slot", () => {
+  const offers = fc.array(fc.array(fc.tuple(fc.nat(60), fc.integer({ min: 1, max: 8 })), { maxLength: 30 }), {
+    maxLength: 6,
+  });
+  fc.assert(
+    fc.property(offers, fc.integer({ min: 1, max: 12 }), (groups, limit) => {
+      const scratch = new CandidateScratch();
+      scratch.reserve(61);
+      const expected = new Map<number, number>();
+      for (const group of groups) {
+        scratch.startGroup();
+        const best = new Map<number, number>();
+        for (const [slot, weight] of group) {
+          scratch.offer(slot, weight);
+          best.set(slot, Math.max(best.get(slot) ?? 0, weight));
+        }
+        scratch.endGroup();
+        for (const [slot, weight] of best) expected.set(slot, (expected.get(slot) ?? 0) + weight);
+      }
+      const sorted = [...expected.keys()].sort(
+        (a, b) => (expected.get(b) ?? 0) - (expected.get(a) ?? 0) || a - b,
+      );
+      assert.deepEqual(scratch.best(limit), sorted.slice(0, limit));
+      for (const slot of sorted) assert.equal(scratch.score(slot), expected.get(slot));
+      scratch.clear();
+      for (const slot of sorted) assert.equal(scratch.score(slot), 0);
+    }),
+  );
+});
+
+test("posting lists: a name's keys are found for a query of the same name, and removal empties them", () => {
+  const postings = new Postings();
+  const form = analyzeName("Yusuf Tahhanov");
+  const filed = postings.fileGroups(form);
+  assert.ok(filed.length >= 3); // two tokens and their joined form
+  const ids = [...new Set(filed.flat())];
+  for (const id of ids) postings.add(id, 7);
+  assert.deepEqual(postings.lookupGroups(analyzeName("Yusuf Tahhanov")), filed);
+  // A query token nobody filed has no keys, and looking it up files nothing.
+  assert.deepEqual(postings.lookupGroups(analyzeName("Qqq")), []);
+  assert.deepEqual(postings.lookupGroups(analyzeName("Qqq")), []);
+  for (const id of ids) postings.add(id, 9);
+  for (const id of ids) postings.remove(id, 7);
+  for (const id of ids) assert.deepEqual(postings.list(id), [9]);
+});
+
+const NAMES = ["Olga Petrenko", "Ivan Sidorchuk", "Karim Benhaddou", "Maria Gonzalez Ortega", "Li Wei"];
+const word = fc.stringMatching(/^[a-z]{2,8}$/);
+
+test("property: adding then removing a profile leaves search results as if it was never added", () => {
+  fc.assert(
+    fc.property(fc.array(word, { minLength: 1, maxLength: 3 }), fc.nat(NAMES.length - 1), (parts, asked) => {
+      const base = () => new MatchIndex(NAMES.map((n, i) => nameProfile(n, `p${i}`)));
+      const touched = base();
+      touched.add(nameProfile(parts.join(" "), "extra"));
+      touched.update(nameProfile(`${parts.join(" ")} x`, "extra"));
+      assert.ok(touched.remove("extra"));
+      const query = { name: NAMES[asked] ?? "" };
+      assert.deepEqual(touched.search(query, 5), base().search(query, 5));
+    }),
+    { numRuns: 40 },
+  );
+});
