@@ -337,11 +337,18 @@ function syllableTokens(name: string): NameToken[] {
   return tokens;
 }
 
+/** "SURNAME, Given Names" (one comma, as lists write it) read in the natural order, so order checks see it. */
+function uninvert(name: string): string {
+  const parts = name.split(",");
+  const [family, given] = [parts[0]?.trim(), parts[1]?.trim()];
+  return parts.length === 2 && family && given ? `${given} ${family}` : name;
+}
+
 export function analyzeName(name: string, kind: NameKind = "person"): NameForm {
   if (HAN_HANGUL.test(name)) return { original: name, tokens: syllableTokens(name), abjad: false };
   const abjad = isAbjad(name);
   // In Arabic script the article is written joined ("الرحمن" -> "alrhmn"); it is never part of the name.
-  const raw = words(name);
+  const raw = words(kind === "person" ? uninvert(name) : name);
   const legalForms: string[] = [];
   const parts = kind === "organization" ? organizationWords(raw, legalForms) : personWords(raw, abjad);
   const form: NameForm = {

@@ -36,14 +36,21 @@ interface Unit {
 
 const unitCache = new WeakMap<NameForm, Unit[]>();
 
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+
 function units(form: NameForm): Unit[] {
   const known = unitCache.get(form);
   if (known) return known;
   const list: Unit[] = form.tokens.map((token, i) => ({ tokens: [i], token }));
+  // Runs of two or three words written as one ("Jin Ping" / "Jinping", "van der Bilt" / "Vanderbilt").
   for (let i = 0; i + 1 < form.tokens.length; i++) {
-    const [a, b] = [form.tokens[i], form.tokens[i + 1]];
-    if (!a || !b || a.initial || b.initial || a.numeric || b.numeric) continue;
-    list.push({ tokens: [i, i + 1], token: makeToken(a.text + b.text) });
+    let text = "";
+    for (let j = i; j < Math.min(i + 3, form.tokens.length); j++) {
+      const t = form.tokens[j];
+      if (!t || t.initial || t.numeric) break;
+      text += t.text;
+      if (j > i) list.push({ tokens: range(i, j), token: makeToken(text) });
+    }
   }
   unitCache.set(form, list);
   return list;
@@ -116,7 +123,8 @@ export function compareNames(query: NameForm, listed: NameForm, stats: NameStats
   for (const q of qUnits) {
     if (!weak(q, strongQ)) continue;
     for (const c of cUnits) {
-      if (q.tokens.length + c.tokens.length !== 3 || !weak(c, strongC)) continue;
+      if (Math.min(q.tokens.length, c.tokens.length) !== 1 || q.tokens.length === c.tokens.length) continue;
+      if (!weak(c, strongC)) continue;
       const match = compareTokens(q.token, c.token, abjad);
       if (match && match.similarity >= 0.8)
         pairs.push({ q, c, similarity: match.similarity, agreement: "joined" });

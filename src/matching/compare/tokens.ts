@@ -86,6 +86,11 @@ export function abjadDistance(abjad: string, latin: string): number {
   return (prev[m] as number) / Math.max(n, m, 1);
 }
 
+const SEMIVOWEL = /(?<=[aeiou])[jy](?![aeiou])/g;
+function semivowelAsI(text: string): string {
+  return text.replace(SEMIVOWEL, "i");
+}
+
 const cache = new Map<number, TokenMatch | null>();
 const CACHE_LIMIT = 500_000;
 
@@ -124,6 +129,13 @@ function compareUncached(a: NameToken, b: NameToken, abjad: boolean): TokenMatch
   // A letter written twice or once ("Jong-uun", "Hanniball", "Abdulah") is the same name.
   if (a.text.replace(/(.)\1+/g, "$1") === b.text.replace(/(.)\1+/g, "$1"))
     return { similarity: 0.85, agreement: "typo" };
+  // Cyrillic й after a vowel is romanised i, y or j (Sergei, Sergey, Sergej): read all three as i.
+  const [ya, yb] = [semivowelAsI(a.text), semivowelAsI(b.text)];
+  if (!abjad && (ya !== a.text || yb !== b.text)) {
+    if (ya === yb) return { similarity: 0.85, agreement: "typo" };
+    if (osaDistance(ya, yb, 1) === 1 && Math.min(ya.length, yb.length) >= 6)
+      return { similarity: 0.8, agreement: "typo" };
+  }
   // Two compounds of the same kind ("Abd al-Rahim", "Abd al-Rahman") differ exactly where their tails do.
   if (a.tail && b.tail && a.text.slice(0, 3) === b.text.slice(0, 3))
     return compareTokens(a.tail, b.tail, abjad);
