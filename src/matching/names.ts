@@ -337,6 +337,14 @@ function syllableTokens(name: string): NameToken[] {
   return tokens;
 }
 
+const ONE_WORD_LEGAL_FORMS = new Set(LEGAL_FORMS.filter((f) => f.words.length === 1).map((f) => f.words[0]));
+/** A legal form written on to the name in capitals ("SiemensAG", "AcmeLtd") stands apart. */
+function gluedLegalForm(name: string): string {
+  return name.replace(/(?<=[a-z])[A-Z][A-Za-z]{1,4}\b/g, (tail) =>
+    ONE_WORD_LEGAL_FORMS.has(tail.toLowerCase()) ? ` ${tail}` : tail,
+  );
+}
+
 /** "SURNAME, Given Names" (one comma, as lists write it) read in the natural order, so order checks see it. */
 function uninvert(name: string): string {
   const parts = name.split(",");
@@ -348,7 +356,7 @@ export function analyzeName(name: string, kind: NameKind = "person"): NameForm {
   if (HAN_HANGUL.test(name)) return { original: name, tokens: syllableTokens(name), abjad: false };
   const abjad = isAbjad(name);
   // In Arabic script the article is written joined ("الرحمن" -> "alrhmn"); it is never part of the name.
-  const raw = words(kind === "person" ? uninvert(name) : name);
+  const raw = words(kind === "person" ? uninvert(name) : gluedLegalForm(name));
   const legalForms: string[] = [];
   const parts = kind === "organization" ? organizationWords(raw, legalForms) : personWords(raw, abjad);
   const form: NameForm = {
