@@ -36,14 +36,17 @@ export function tokenKeys(token: NameToken, initialsOnly = false): string[] {
   return [...into];
 }
 
+/** The key of two neighbouring tokens written as one. */
+export const joinedKey = (a: NameToken, b: NameToken): string => `t:${a.text}${b.text}`;
+
 /**
  * Keys of one name, grouped per token (joined neighbours count as one more group). `keysOf` turns a
- * token's keys into what the caller files (the index caches them per token), `joinedKey` a joined pair's.
+ * token's keys into what the caller files (the index caches them per token), `joinedOf` a joined pair's.
  */
 export function nameKeyGroups<K>(
   form: NameForm,
   keysOf: (token: NameToken, initialsOnly: boolean) => readonly K[],
-  joinedKey: (key: string) => K | undefined,
+  joinedOf: (a: NameToken, b: NameToken) => K | undefined,
 ): (readonly K[])[] {
   const groups: (readonly K[])[] = [];
   const tokens = form.tokens;
@@ -56,7 +59,7 @@ export function nameKeyGroups<K>(
   for (let i = 0; i + 1 < tokens.length; i++) {
     const [a, b] = [tokens[i], tokens[i + 1]];
     if (!a || !b || a.initial || b.initial) continue;
-    const key = joinedKey(`t:${a.text}${b.text}`);
+    const key = joinedOf(a, b);
     if (key !== undefined) groups.push([key]);
   }
   return groups;

@@ -1,7 +1,7 @@
 import { CandidateScratch } from "./candidate-scratch.ts";
 import type { NameForm } from "./names.ts";
 import { Postings } from "./postings.ts";
-import { type Prepared, prepareProfile, prepareQuery } from "./prepare.ts";
+import { analyzeProfile, type Prepared, prepareQuery } from "./prepare.ts";
 import { DEFAULT_ALERT_THRESHOLD, scorePrepared } from "./score.ts";
 import { FrequencyStats } from "./stats.ts";
 import type { MatchProfile, MatchQuery, MatchResult } from "./types.ts";
@@ -23,7 +23,10 @@ const MIN_SHARE_OF_BEST = 0.3;
 const CANDIDATES = 10;
 
 interface Entry {
-  profile: MatchProfile;
+  /** What a result shows of the profile; the rest of it lives on analysed in `prepared`. */
+  entityId: string;
+  caption: string;
+  listRef: string | undefined;
   prepared: Prepared;
   keys: Int32Array;
   statKeys: string[];
@@ -61,7 +64,7 @@ export class MatchIndex {
 
   private insert(profile: MatchProfile, names?: Map<string, NameForm>): void {
     if (this.bySlotId.has(profile.entityId)) this.remove(profile.entityId);
-    const prepared = prepareProfile(profile, names);
+    const prepared = analyzeProfile(profile, names);
     const keys = new Set<number>();
     const statKeys = new Set<string>();
     for (const form of prepared.names) {
@@ -69,7 +72,14 @@ export class MatchIndex {
       for (const token of form.tokens) statKeys.add(token.key);
     }
     const slot = this.slots.length;
-    const entry: Entry = { profile, prepared, keys: Int32Array.from(keys), statKeys: [...statKeys] };
+    const entry: Entry = {
+      entityId: profile.entityId,
+      caption: profile.caption,
+      listRef: profile.listRef,
+      prepared,
+      keys: Int32Array.from(keys),
+      statKeys: [...statKeys],
+    };
     this.slots.push(entry);
     this.bySlotId.set(profile.entityId, slot);
     for (const key of entry.keys) this.postings.add(key, slot);
@@ -127,13 +137,13 @@ export class MatchIndex {
       if (!entry) continue;
       const { score, explanation } = scorePrepared(prepared, entry.prepared, this.stats);
       const result: MatchResult = {
-        entityId: entry.profile.entityId,
-        caption: entry.profile.caption,
+        entityId: entry.entityId,
+        caption: entry.caption,
         score,
         alert: score >= DEFAULT_ALERT_THRESHOLD,
         explanation,
       };
-      if (entry.profile.listRef) result.listRef = entry.profile.listRef;
+      if (entry.listRef) result.listRef = entry.listRef;
       results.push(result);
     }
     results.sort(

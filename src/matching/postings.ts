@@ -1,4 +1,4 @@
-import { isExactKey, nameKeyGroups, tokenKeys } from "./blocking.ts";
+import { isExactKey, joinedKey, nameKeyGroups, tokenKeys } from "./blocking.ts";
 import type { NameForm, NameToken } from "./names.ts";
 
 /**
@@ -12,14 +12,24 @@ export class Postings {
   private readonly lists: number[][] = [];
   private readonly exact: boolean[] = [];
   /** Key numbers of tokens already filed, by token signature (see `signature`). */
-  private readonly byToken = new Map<string, readonly number[]>();
+  private readonly byToken = new Map<number, readonly number[]>();
+  /** Key numbers of joined neighbours already filed, by the two tokens' ids. */
+  private readonly byPair = new Map<number, number>();
 
   /** The key numbers of a name, grouped as blocking.ts groups them; unknown keys are created. */
   fileGroups(form: NameForm): (readonly number[])[] {
     return nameKeyGroups(
       form,
       (token, initialsOnly) => this.tokenIds(token, initialsOnly),
-      (key) => this.intern(key),
+      (a, b) => {
+        const pair = a.id * 2 ** 26 + b.id;
+        let id = this.byPair.get(pair);
+        if (id === undefined) {
+          id = this.intern(joinedKey(a, b));
+          this.byPair.set(pair, id);
+        }
+        return id;
+      },
     );
   }
 
@@ -29,7 +39,7 @@ export class Postings {
       form,
       (token, initialsOnly) =>
         this.byToken.get(signature(token, initialsOnly)) ?? known(tokenKeys(token, initialsOnly), this.ids),
-      (key) => this.ids.get(key),
+      (a, b) => this.byPair.get(a.id * 2 ** 26 + b.id) ?? this.ids.get(joinedKey(a, b)),
     );
   }
 
@@ -75,12 +85,13 @@ export class Postings {
 }
 
 /**
- * What a token's keys depend on: its text (which fixes class key, skeleton and phonetic code), its tail,
- * whether it is an initial and whether the name is all initials.
+ * What a token's keys depend on, as a number: its text (the interned id; the text fixes class key, skeleton,
+ * phonetic code and which tail a token can have), whether it has that tail, whether it is an initial and
+ * whether the name is all initials.
  */
-function signature(token: NameToken, initialsOnly: boolean): string {
-  const tail = token.tail ? signature(token.tail, false) : "";
-  return `${token.text}|${token.initial ? (initialsOnly ? 2 : 1) : 0}|${tail}`;
+function signature(token: NameToken, initialsOnly: boolean): number {
+  const initial = token.initial ? (initialsOnly ? 2 : 1) : 0;
+  return token.id * 8 + initial * 2 + (token.tail ? 1 : 0);
 }
 
 function known(keys: string[], ids: Map<string, number>): number[] {

@@ -70,15 +70,11 @@ function analyzed(name: string, kind: NameKind, names: Map<string, NameForm> | u
   return form;
 }
 
-const cache = new WeakMap<MatchProfile, Prepared>();
-
 /**
- * Profiles are prepared once and remembered (profiles are treated as immutable once indexed). `analyses`, when
- * given, shares name analyses between the profiles of one load (analysed names are never modified).
+ * A profile analysed. `analyses`, when given, shares name analyses between the profiles of one load
+ * (analysed names are never modified). The index calls this once per profile and keeps the result.
  */
-export function prepareProfile(profile: MatchProfile, analyses?: Map<string, NameForm>): Prepared {
-  const known = cache.get(profile);
-  if (known) return known;
+export function analyzeProfile(profile: MatchProfile, analyses?: Map<string, NameForm>): Prepared {
   const kind = nameKind(profile.schema);
   const seen = new Set<string>();
   const names: NameForm[] = [];
@@ -89,7 +85,7 @@ export function prepareProfile(profile: MatchProfile, analyses?: Map<string, Nam
     seen.add(signature);
     names.push(form);
   }
-  const prepared: Prepared = {
+  return {
     kind,
     names,
     birthDates: profile.birthDates.map(parseBirthDate).filter((d) => d !== null),
@@ -101,6 +97,16 @@ export function prepareProfile(profile: MatchProfile, analyses?: Map<string, Nam
     })),
     birthPlaces: profile.birthPlaces.map(placeWords).filter((w) => w.length > 0),
   };
-  cache.set(profile, prepared);
+}
+
+const cache = new WeakMap<MatchProfile, Prepared>();
+
+/** Profiles are prepared once and remembered (profiles are treated as immutable once prepared). */
+export function prepareProfile(profile: MatchProfile): Prepared {
+  let prepared = cache.get(profile);
+  if (!prepared) {
+    prepared = analyzeProfile(profile);
+    cache.set(profile, prepared);
+  }
   return prepared;
 }
