@@ -5,6 +5,7 @@ import { registerEntityCommands } from "./entities.ts";
 import { registerExportCommands } from "./export.ts";
 import { registerImportCommands } from "./import.ts";
 import { registerMatchCommands } from "./match.ts";
+import { registerPaymentCommands } from "./payments.ts";
 import { registerScreenCommands } from "./screen.ts";
 import {
   registerAgencyCommands,
@@ -27,5 +28,6 @@ export function registerCommands(program: Command): void {
   registerRetentionCommands(program);
   registerMatchCommands(program);
   registerScreenCommands(program);
+  registerPaymentCommands(program);
   registerAlertCommands(program);
 }
