@@ -166,7 +166,10 @@ describe("ftfx agencies, keys, arrangements, audit and retention commands", () =
       { actor: LOCAL_OPERATOR, clock },
     );
     changes += 1;
-    const run = json(await ftfx("retention", "run", "--json"));
+    const run = json(await ftfx("retention", "run", "--json")) as {
+      records: { deleted: number };
+      travellers: { deletedTravellers: number };
+    };
     changes += 2; // one audited run for registry records, one for traveller data
     assert.equal(run.records.deleted, 1);
     assert.equal(run.travellers.deletedTravellers, 0);
