@@ -116,3 +116,23 @@ test("hypocorisms are variants of the full given name, whatever their length", (
   assert.equal(cmp("ted", "theodore")?.agreement, "variant");
   assert.equal(cmp("bill", "william")?.agreement, "variant");
 });
+
+test("Arabic-script spellings of foreign names: j for g, f for v, a leading w is a consonant, d may be z", () => {
+  // Skeletons of the Latin names and of the romanised Arabic spellings (جيرارد, جلازونوف) meet.
+  assert.equal(skeleton("gerard"), skeleton("jyrard"));
+  assert.equal(skeleton("glazunov"), skeleton("jlazwnwf"));
+  // Within Latin a j/g or v/f skeleton alone is no agreement unless the first letters sound alike.
+  assert.notEqual(cmp("ginta", "janett")?.agreement, "skeleton");
+  assert.equal(cmp("morales", "moralez")?.agreement, "typo");
+  assert.ok(abjadDistance("wlyd", "walid") < abjadDistance("wlyd", "lodi"));
+  assert.ok(cmp("dhakr", "zakir", true));
+});
+
+test("Cyrillic й after a vowel written i, y or j is the same letter", () => {
+  assert.equal(cmp("sergej", "sergey")?.agreement, "typo");
+  assert.equal(cmp("tolstoj", "tolstoy")?.agreement, "typo");
+  // Baltic nominative -s on top of it is one more letter.
+  assert.equal(cmp("sergejs", "sergei")?.agreement, "typo");
+  // A j before a vowel is a consonant: Maja is not Maia.
+  assert.notEqual(cmp("maja", "maia")?.similarity, 0.85);
+});

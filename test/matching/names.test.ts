@@ -86,3 +86,21 @@ test("given-name variant classes share a key", () => {
   assert.equal(new Set(keys).size, 1);
   assert.notEqual(analyzeName("Yusuf").tokens[0]?.key, analyzeName("Husayn").tokens[0]?.key);
 });
+
+test("a person's name written 'FAMILY, Given' reads in the natural order", () => {
+  assert.deepEqual(texts("HADDAD, Omar bin Yusuf"), texts("Omar bin Yusuf Haddad"));
+  assert.equal(analyzeName("HADDAD, Omar bin Yusuf").nasab, true);
+  // Organisations keep their commas' order, and more than one comma is no inversion.
+  assert.deepEqual(texts("Acme, Inc.", "organization"), ["acme"]);
+  assert.deepEqual(texts("Haddad, Omar, Yusuf"), ["haddad", "omar", "yusuf"]);
+});
+
+test("a legal form written on to an organisation name in capitals stands apart", () => {
+  assert.deepEqual(texts("NordwerkAG", "organization"), texts("Nordwerk AG", "organization"));
+  assert.equal(
+    analyzeName("NordwerkAG", "organization").legalForm,
+    analyzeName("Nordwerk AG", "organization").legalForm,
+  );
+  // Capitals inside a name that are no legal form stay joined.
+  assert.deepEqual(texts("PetroNord", "organization"), ["petronord"]);
+});

@@ -120,3 +120,12 @@ test("a genealogy connector at either end is a reordered name, not a father-son 
   assert.ok(scorePair({ name: "bin Salman Mohammed" }, listed).score >= DEFAULT_ALERT_THRESHOLD);
   assert.ok(scorePair({ name: "Salman bin Mohammed" }, listed).score < DEFAULT_ALERT_THRESHOLD);
 });
+
+test("three words written as one name part join (a patronymic split by a typist)", () => {
+  const listed = nameProfile("Ivan Stepanovich Korolenko");
+  const split = scorePair({ name: "Ivan Step Ano Vich Korolenko" }, listed);
+  const other = scorePair({ name: "Ivan Petr Ilyich Korolenko" }, listed);
+  assert.ok(split.score >= DEFAULT_ALERT_THRESHOLD, `split ${split.score}`);
+  assert.ok(split.explanation.some((e) => e.detail.includes("step ano vich ~ stepanovich: joined")));
+  assert.ok(other.score < DEFAULT_ALERT_THRESHOLD, `other ${other.score}`);
+});
