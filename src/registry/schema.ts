@@ -26,6 +26,8 @@ export const entities = pgTable(
     index("entities_status_idx").on(t.status),
     index("entities_list_ref_idx").on(t.listRef),
     // Disclosure finds the passports, sanctions and links pointing at a record by jsonb containment.
+    // fastupdate is off (migration 0007): PGlite runs no autovacuum to flush a GIN pending list, and
+    // a long pending list makes every lookup slower than a scan of the table.
     index("entities_properties_idx").using("gin", t.properties.op("jsonb_path_ops")),
   ],
 );
