@@ -27,10 +27,12 @@ interface Entry {
   entityId: string;
   caption: string;
   listRef: string | undefined;
+  /** Keys and statistics are worked out again from it on removal rather than kept per entry. */
   prepared: Prepared;
-  keys: Int32Array;
-  statKeys: string[];
 }
+
+/** The token keys a profile counts under in the statistics (the statistics count each once per subject). */
+const statKeys = (prepared: Prepared): string[] => prepared.names.flatMap((f) => f.tokens.map((t) => t.key));
 
 export class MatchIndex {
   private readonly slots: (Entry | null)[] = [];
@@ -65,25 +67,16 @@ export class MatchIndex {
   private insert(profile: MatchProfile, names?: Map<string, NameForm>): void {
     if (this.bySlotId.has(profile.entityId)) this.remove(profile.entityId);
     const prepared = analyzeProfile(profile, names);
-    const keys = new Set<number>();
-    const statKeys = new Set<string>();
-    for (const form of prepared.names) {
-      for (const group of this.postings.fileGroups(form)) for (const key of group) keys.add(key);
-      for (const token of form.tokens) statKeys.add(token.key);
-    }
     const slot = this.slots.length;
-    const entry: Entry = {
+    this.slots.push({
       entityId: profile.entityId,
       caption: profile.caption,
       listRef: profile.listRef,
       prepared,
-      keys: Int32Array.from(keys),
-      statKeys: [...statKeys],
-    };
-    this.slots.push(entry);
+    });
     this.bySlotId.set(profile.entityId, slot);
-    for (const key of entry.keys) this.postings.add(key, slot);
-    this.stats.addSubject(entry.statKeys);
+    for (const form of prepared.names) this.postings.file(form, slot);
+    this.stats.addSubject(statKeys(prepared));
   }
 
   /** Removes a profile by entity id; returns whether it was there. */
@@ -92,8 +85,8 @@ export class MatchIndex {
     if (slot === undefined) return false;
     const entry = this.slots[slot];
     if (!entry) return false;
-    for (const key of entry.keys) this.postings.remove(key, slot);
-    this.stats.addSubject(entry.statKeys, -1);
+    for (const form of entry.prepared.names) this.postings.unfile(form, slot);
+    this.stats.addSubject(statKeys(entry.prepared), -1);
     this.slots[slot] = null;
     this.bySlotId.delete(entityId);
     return true;

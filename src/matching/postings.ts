@@ -51,15 +51,25 @@ export class Postings {
     return this.exact[id] === true;
   }
 
-  add(id: number, slot: number): void {
-    this.lists[id]?.push(slot);
+  /** Files a name of `slot` under its keys; slots must be filed in ascending order (a key once per slot). */
+  file(form: NameForm, slot: number): void {
+    for (const group of this.fileGroups(form)) {
+      for (const id of group) {
+        const list = this.lists[id];
+        if (list && list[list.length - 1] !== slot) list.push(slot);
+      }
+    }
   }
 
-  remove(id: number, slot: number): void {
-    const list = this.lists[id];
-    if (!list) return;
-    const at = binarySearch(list, slot);
-    if (at >= 0) list.splice(at, 1);
+  /** Takes a filed name of `slot` out of its keys' lists. */
+  unfile(form: NameForm, slot: number): void {
+    for (const group of this.fileGroups(form)) {
+      for (const id of group) {
+        const list = this.lists[id];
+        const at = list ? binarySearch(list, slot) : -1;
+        if (at >= 0) list?.splice(at, 1);
+      }
+    }
   }
 
   private intern(key: string): number {

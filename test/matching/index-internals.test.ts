@@ -37,19 +37,21 @@ test("property: the candidate selection equals sorting every touched slot by sco
   );
 });
 
-test("posting lists: a name's keys are found for a query of the same name, and removal empties them", () => {
+test("posting lists: a name is filed once per key, found by a query of the same name, and unfiled", () => {
   const postings = new Postings();
   const form = analyzeName("Yusuf Tahhanov");
   const filed = postings.fileGroups(form);
   assert.ok(filed.length >= 3); // two tokens and their joined form
   const ids = [...new Set(filed.flat())];
-  for (const id of ids) postings.add(id, 7);
+  postings.file(form, 7);
+  postings.file(analyzeName("Tahhanov Yusuf"), 7); // the same keys (but the joined one) again for slot 7
+  postings.file(form, 9);
+  for (const id of ids) assert.deepEqual(postings.list(id), [7, 9]);
   assert.deepEqual(postings.lookupGroups(analyzeName("Yusuf Tahhanov")), filed);
   // A query token nobody filed has no keys, and looking it up files nothing.
   assert.deepEqual(postings.lookupGroups(analyzeName("Qqq")), []);
   assert.deepEqual(postings.lookupGroups(analyzeName("Qqq")), []);
-  for (const id of ids) postings.add(id, 9);
-  for (const id of ids) postings.remove(id, 7);
+  postings.unfile(form, 7);
   for (const id of ids) assert.deepEqual(postings.list(id), [9]);
 });
 
