@@ -43,7 +43,6 @@ const ABJAD_STANDS_FOR: Record<string, string> = {
   k: "cg",
   q: "kcg",
   s: "c",
-  t: "d",
 };
 
 /**
@@ -73,6 +72,8 @@ export function abjadDistance(abjad: string, latin: string): number {
       let sub = 1;
       if (a === b) sub = 0;
       else if (VOWELS.includes(b) && (VOWELS.includes(a) || a === "w")) sub = 0.2;
+      // A final h is a written vowel (ة, ه, ה): -a, -ah, -eh.
+      else if (a === "h" && i === n && VOWELS.includes(b)) sub = 0.1;
       else if (ABJAD_STANDS_FOR[a]?.includes(b)) sub = 0.1;
       else if (sameGroup(a, b)) sub = 0.35;
       cur[j] = Math.min(
@@ -161,7 +162,7 @@ function compareUncached(a: NameToken, b: NameToken, abjad: boolean): TokenMatch
     if (a.skeleton.length >= 2 && a.skeleton === b.skeleton) {
       best = better(best, (a.skeleton.length >= 3 ? 0.95 : 0.85) - d, "skeleton");
     }
-    if (d <= 0.3 && minLen >= 3) best = better(best, 0.92 - d, "transliteration");
+    if (d <= 0.3 && minLen >= 3) best = better(best, 0.92 - 2 * d, "transliteration");
   } else if (!abjad) {
     const [pa, pb] = [a.phonetic, b.phonetic];
     const samePhonetic = pa[0] !== "" && (pa[0] === pb[0] || pa[0] === pb[1] || pa[1] === pb[0]);
