@@ -136,3 +136,10 @@ test("Cyrillic й after a vowel written i, y or j is the same letter", () => {
   // A j before a vowel is a consonant: Maja is not Maia.
   assert.notEqual(cmp("maja", "maia")?.similarity, 0.85);
 });
+
+test("Arabic digraphs meet the spellings other languages give the same sound", () => {
+  // خ for Spanish j, تش for Italian c, غ for g: closer than an unrelated consonant.
+  assert.ok(abjadDistance("khwan", "juan") < abjadDistance("khwan", "puan"));
+  assert.ok(abjadDistance("tshyrw", "cirio") < abjadDistance("tshyrw", "tirio"));
+  assert.ok(abjadDistance("ghwrm", "gorm") < abjadDistance("ghwrm", "dorm"));
+});

@@ -57,15 +57,19 @@ export function abjadDistance(abjad: string, latin: string): number {
   // A leading w or y is a consonant (وليد is Walid, not Lid); inside a word they are long vowels.
   const deleteCost = (c: string, i: number) =>
     c === "w" || c === "y" ? (i > 1 ? 0.3 : 1) : VOWELS.includes(c) || c === "h" ? 0.3 : 1;
-  let prev = [0];
   // A doubled letter in the Latin spelling ("Barnett") is one letter in the abjad one.
   const insertAt = (j: number) =>
     j > 1 && latin[j - 1] === latin[j - 2] ? 0.15 : insertCost(latin[j - 1] ?? "");
-  for (let j = 1; j <= m; j++) prev.push((prev[j - 1] as number) + insertAt(j));
+  const first = [0];
+  for (let j = 1; j <= m; j++) first.push((first[j - 1] as number) + insertAt(j));
+  const rows: number[][] = [first];
   for (let i = 1; i <= n; i++) {
+    const prev = rows[i - 1] as number[];
     const a = abjad[i - 1] ?? "";
     const deleteA = deleteCost(a, i);
     const cur = [(prev[0] as number) + deleteA];
+    // Letters that Arabic writes with two or three Latin letters (خ kh, ش sh, تش tsh …), as other languages spell them.
+    const digraphs = DIGRAPH_SPELLINGS.filter(([d]) => d.length <= i && abjad.endsWith(d, i));
     for (let j = 1; j <= m; j++) {
       const b = latin[j - 1] ?? "";
       const insertB = insertAt(j);
@@ -76,16 +80,35 @@ export function abjadDistance(abjad: string, latin: string): number {
       else if (a === "h" && i === n && VOWELS.includes(b)) sub = 0.1;
       else if (ABJAD_STANDS_FOR[a]?.includes(b)) sub = 0.1;
       else if (sameGroup(a, b)) sub = 0.35;
-      cur[j] = Math.min(
+      let best = Math.min(
         (prev[j] as number) + deleteA,
         (cur[j - 1] as number) + insertB,
         (prev[j - 1] as number) + sub,
       );
+      for (const [digraph, spellings] of digraphs) {
+        for (const spelling of spellings) {
+          if (spelling.length <= j && latin.endsWith(spelling, j)) {
+            const before = rows[i - digraph.length]?.[j - spelling.length];
+            if (before !== undefined && before + 0.1 < best) best = before + 0.1;
+          }
+        }
+      }
+      cur[j] = best;
     }
-    prev = cur;
+    rows.push(cur);
   }
-  return (prev[m] as number) / Math.max(n, m, 1);
+  return ((rows[n] as number[])[m] as number) / Math.max(n, m, 1);
 }
+
+// Romanised Arabic letters and the spellings other languages give the same sound.
+const DIGRAPH_SPELLINGS: [string, string[]][] = [
+  ["kh", ["j", "ch", "x", "h"]],
+  ["sh", ["sch", "ch", "sc", "sz", "s"]],
+  ["tsh", ["ch", "tch", "tsch", "c", "cc", "cz", "cs", "ci"]],
+  ["gh", ["g", "gu", "r"]],
+  ["th", ["t", "s"]],
+  ["dh", ["d", "z"]],
+];
 
 const SEMIVOWEL = /(?<=[aeiou])[jy](?![aeiou])/g;
 function semivowelAsI(text: string): string {
