@@ -5,6 +5,7 @@ import { type Clock, systemClock } from "../platform/clock.ts";
 import { type Config, DEMO_REFERENCE_SECRET } from "../platform/config.ts";
 import type { Store } from "../platform/db.ts";
 import { LiveMatchIndex } from "../registry/live-index.ts";
+import { watchPolicyWorld } from "../sharing/world-cache.ts";
 import { authPlugin, createAuthenticator } from "./auth.ts";
 import { notFoundHandler, sendProblem } from "./problem.ts";
 import { registerAlertRoutes } from "./routes/alerts.ts";
@@ -56,6 +57,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const sharing = { referenceKey: deps.config.referenceSecret ?? DEMO_REFERENCE_SECRET, clock };
   await app.register(registerEntityRoutes, { store: deps.store, sharing, prefix: "/api/v1" });
   await app.register(registerSharingRoutes, { store: deps.store, authenticator, clock, prefix: "/api/v1" });
+  // Policy inputs (agencies, arrangements, grants) are cached per process and cleared by their notices.
+  const stopPolicyWatch = await watchPolicyWorld(deps.store);
+  app.addHook("onClose", stopPolicyWatch);
   // One matching index per process, built from the store and kept fresh by the registry's change notices.
   const liveIndex = await LiveMatchIndex.open(deps.store);
   app.addHook("onClose", () => liveIndex.close());

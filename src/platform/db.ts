@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { logger } from "./logging.ts";
 
 const MIGRATIONS = join(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
@@ -85,13 +86,18 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
   // Every session speaks UTC so timestamps read back identically on PGlite and PostgreSQL.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: "-c TimeZone=UTC" });
   const db = drizzleNodePg(pool) as unknown as Db;
+  // LISTEN connections live outside the pool; closing the store ends them too.
+  const listeners = new Set<pg.Client>();
   return {
     db,
     kind: "postgres",
     migrate: async () => {
       await migrateNodePg(drizzleNodePg(pool), { migrationsFolder: MIGRATIONS });
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([...listeners].map((client) => client.end()));
+      await pool.end();
+    },
     exec: async (sql) => {
       await pool.query(sql);
     },
@@ -99,12 +105,16 @@ async function openPostgres(databaseUrl: string): Promise<Store> {
       checkChannel(channel);
       // LISTEN needs one connection of its own for as long as the subscription lives.
       const client = new pg.Client({ connectionString: databaseUrl });
+      // A dropped connection must not crash the process; the subscriber simply stops hearing notices.
+      client.on("error", (error) => logger.warn({ err: error, channel }, "notification connection lost"));
       await client.connect();
+      listeners.add(client);
       client.on("notification", (message) => {
         if (message.channel === channel) onMessage(message.payload ?? "");
       });
       await client.query(`LISTEN ${channel}`);
       return async () => {
+        if (!listeners.delete(client)) return;
         await client.end();
       };
     },
