@@ -1,7 +1,6 @@
 import { CandidateScratch } from "./candidate-scratch.ts";
-import type { NameForm } from "./names.ts";
 import { Postings } from "./postings.ts";
-import { analyzeProfile, type Prepared, prepareQuery } from "./prepare.ts";
+import { analyzeProfile, type NameAnalyses, nameAnalyses, type Prepared, prepareQuery } from "./prepare.ts";
 import { DEFAULT_ALERT_THRESHOLD, scorePrepared } from "./score.ts";
 import { FrequencyStats } from "./stats.ts";
 import type { MatchProfile, MatchQuery, MatchResult } from "./types.ts";
@@ -43,8 +42,8 @@ export class MatchIndex {
 
   constructor(profiles: MatchProfile[] = []) {
     // Name analyses shared while loading: aliases and common full names repeat across profiles.
-    const names = new Map<string, NameForm>();
-    for (const profile of profiles) this.insert(profile, names);
+    const analyses = nameAnalyses();
+    for (const profile of profiles) this.insert(profile, analyses);
   }
 
   get size(): number {
@@ -64,9 +63,9 @@ export class MatchIndex {
     this.insert(profile);
   }
 
-  private insert(profile: MatchProfile, names?: Map<string, NameForm>): void {
+  private insert(profile: MatchProfile, analyses?: NameAnalyses): void {
     if (this.bySlotId.has(profile.entityId)) this.remove(profile.entityId);
-    const prepared = analyzeProfile(profile, names);
+    const prepared = analyzeProfile(profile, analyses);
     const slot = this.slots.length;
     this.slots.push({
       entityId: profile.entityId,

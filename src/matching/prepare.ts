@@ -59,13 +59,18 @@ export function prepareQuery(query: MatchQuery): PreparedQuery {
   };
 }
 
-function analyzed(name: string, kind: NameKind, names: Map<string, NameForm> | undefined): NameForm {
-  if (!names) return analyzeName(name, kind);
-  const key = `${kind}:${name}`;
-  let form = names.get(key);
+/** Name analyses shared between the profiles of one load, per kind of name. */
+export type NameAnalyses = Record<NameKind, Map<string, NameForm>>;
+
+export const nameAnalyses = (): NameAnalyses => ({ person: new Map(), organization: new Map() });
+
+function analyzed(name: string, kind: NameKind, analyses: NameAnalyses | undefined): NameForm {
+  if (!analyses) return analyzeName(name, kind);
+  const known = analyses[kind];
+  let form = known.get(name);
   if (!form) {
     form = analyzeName(name, kind);
-    names.set(key, form);
+    known.set(name, form);
   }
   return form;
 }
@@ -74,7 +79,7 @@ function analyzed(name: string, kind: NameKind, names: Map<string, NameForm> | u
  * A profile analysed. `analyses`, when given, shares name analyses between the profiles of one load
  * (analysed names are never modified). The index calls this once per profile and keeps the result.
  */
-export function analyzeProfile(profile: MatchProfile, analyses?: Map<string, NameForm>): Prepared {
+export function analyzeProfile(profile: MatchProfile, analyses?: NameAnalyses): Prepared {
   const kind = nameKind(profile.schema);
   const seen = new Set<string>();
   const names: NameForm[] = [];
