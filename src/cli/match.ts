@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { eq } from "drizzle-orm";
 import { readCsvRecords } from "../formats/csv.ts";
 import { readListFile } from "../formats/lists.ts";
 import { MatchIndex } from "../matching/index.ts";
@@ -8,9 +7,8 @@ import { profileFromEntities } from "../matching/profile.ts";
 import { parseQuery, parseQueryLines } from "../matching/query.ts";
 import { DEFAULT_ALERT_THRESHOLD, scorePair } from "../matching/score.ts";
 import type { MatchProfile, MatchQuery, MatchResult } from "../matching/types.ts";
-import type { FtmEntity } from "../model/entity.ts";
 import { badInput } from "../platform/errors.ts";
-import { entities } from "../registry/schema.ts";
+import { loadActiveEntities } from "../registry/live-index.ts";
 import { printJson, printTable } from "./output.ts";
 import { withStore } from "./store.ts";
 
@@ -98,24 +96,7 @@ function singleQuery(options: MatchOptions): MatchQuery {
 /** Profiles from list files (no database), or from the registry's active entities. */
 async function loadProfiles(lists: string[]): Promise<MatchProfile[]> {
   if (lists.length > 0) return profileFromEntities(lists.flatMap((path) => readListFile(path).entities));
-  const rows = await withStore((store) =>
-    store.db.select().from(entities).where(eq(entities.status, "active")),
-  );
-  const captions = new Map(rows.map((row) => [row.id, row.caption]));
-  const profiles = profileFromEntities(
-    rows.map((row): FtmEntity => {
-      const entity: FtmEntity = {
-        id: row.id,
-        schema: row.schema,
-        properties: row.properties,
-        datasets: row.datasets,
-      };
-      if (row.listRef) entity.listRef = row.listRef;
-      return entity;
-    }),
-  );
-  // The registry's own caption is what users know the entity by.
-  return profiles.map((p) => ({ ...p, caption: captions.get(p.entityId) ?? p.caption }));
+  return profileFromEntities(await withStore((store) => loadActiveEntities(store.db)));
 }
 
 function printExplained(matches: MatchResult[]): void {

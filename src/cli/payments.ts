@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import { queuePaymentAlerts } from "../finance/payment-alerts.ts";
-import { loadActiveEntities } from "../finance/registry-screening.ts";
 import { RelationshipGraph } from "../finance/relationships.ts";
 import { parseRuleConfig } from "../finance/rule-config.ts";
 import { type PaymentScreening, screenPayments } from "../finance/screen.ts";
@@ -12,6 +11,7 @@ import { MatchIndex } from "../matching/index.ts";
 import { profileFromEntities } from "../matching/profile.ts";
 import type { FtmEntity } from "../model/entity.ts";
 import { systemClock } from "../platform/clock.ts";
+import { loadActiveEntities } from "../registry/live-index.ts";
 import { LOCAL_OPERATOR } from "../sharing/context.ts";
 import { printJson, printTable } from "./output.ts";
 import { withStore } from "./store.ts";

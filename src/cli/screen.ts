@@ -12,6 +12,7 @@ import type { Traveller } from "../formats/travel-types.ts";
 import { MatchIndex } from "../matching/index.ts";
 import { profileFromEntities } from "../matching/profile.ts";
 import { systemClock } from "../platform/clock.ts";
+import { registryMatchIndex } from "../registry/live-index.ts";
 import { packageLocator } from "../screening/airports.ts";
 import { memoryDocumentLookup } from "../screening/documents.ts";
 import { type ManifestReport, manifestReport } from "../screening/report.ts";
@@ -25,7 +26,6 @@ import {
   travellerReport,
 } from "../screening/single.ts";
 import {
-  registryIndex,
   screenMessageIntoStore,
   screenTravellerInStore,
   storeScreener,
@@ -60,7 +60,7 @@ async function screenOne(traveller: Traveller, options: ListOptions): Promise<Tr
     return travellerReport(result);
   }
   return withStore(async (store) => {
-    const screener = await storeScreener(store.db, await registryIndex(store.db), operator);
+    const screener = await storeScreener(store.db, await registryMatchIndex(store.db), operator);
     return travellerReport(await screenTravellerInStore(store.db, traveller, screener, operator));
   });
 }
@@ -84,7 +84,7 @@ export function registerScreenCommands(program: Command): void {
         report = manifestReport(manifest.flight, results);
       } else {
         report = await withStore(async (store) => {
-          const screener = await storeScreener(store.db, await registryIndex(store.db), operator);
+          const screener = await storeScreener(store.db, await registryMatchIndex(store.db), operator);
           return screenMessageIntoStore(store.db, text, file, screener, operator);
         });
       }

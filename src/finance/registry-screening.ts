@@ -5,12 +5,6 @@ import { toFtmEntity, toRegistryEntity } from "../registry/rows.ts";
 import { entities } from "../registry/schema.ts";
 import { RELATIONSHIP_ENDS, RELATIONSHIP_SCHEMATA, RelationshipGraph } from "./relationships.ts";
 
-/** Every active registry entity as FtM: what a one-off screening (the CLI) builds its index and graph from. */
-export async function loadActiveEntities(db: DbOrTx): Promise<FtmEntity[]> {
-  const rows = await db.select().from(entities).where(eq(entities.status, "active"));
-  return rows.map((row) => toFtmEntity(toRegistryEntity(row)));
-}
-
 /**
  * The registry's active relationships and the entities they join (for their names), read fresh: a server
  * screening against the live index reads this per batch, so a new link counts at once. With `visible`, a

@@ -3,7 +3,7 @@
  * hashes and redress clearances), and a manifest is stored whole in one transaction — flight, travellers,
  * alerts and the audit entry — or not at all.
  */
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { clearedMatch, evidenceFingerprint, findClearances } from "../alerts/redress.ts";
 import { screenedManifests, screenedTravellers } from "../alerts/schema.ts";
 import { createAlerts } from "../alerts/service.ts";
@@ -11,11 +11,9 @@ import type { NewAlert } from "../alerts/types.ts";
 import { visibleRecords } from "../finance/visibility.ts";
 import { parseTravelMessage } from "../formats/travel-message.ts";
 import type { Manifest, Traveller } from "../formats/travel-types.ts";
-import { MatchIndex } from "../matching/index.ts";
-import { profileFromEntities } from "../matching/profile.ts";
+import type { MatchIndex } from "../matching/index.ts";
 import type { Db, DbOrTx } from "../platform/db.ts";
 import { newId } from "../platform/ids.ts";
-import { toFtmEntity, toRegistryEntity } from "../registry/rows.ts";
 import { entities } from "../registry/schema.ts";
 import { appendAudit, auditBody } from "../sharing/audit-log.ts";
 import type { SharingContext } from "../sharing/context.ts";
@@ -55,12 +53,6 @@ export function storeRedress(db: DbOrTx): RedressCheck {
       evidence: { fingerprint, records },
     };
   };
-}
-
-/** A matching index over the registry's active entities, for one-off screening (the CLI); servers use LiveMatchIndex. */
-export async function registryIndex(db: DbOrTx): Promise<MatchIndex> {
-  const rows = await db.select().from(entities).where(eq(entities.status, "active"));
-  return new MatchIndex(profileFromEntities(rows.map((row) => toFtmEntity(toRegistryEntity(row)))));
 }
 
 /** A screener over the registry: the given matching index, the stored rules, documents and redress. */

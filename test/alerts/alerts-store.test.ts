@@ -9,9 +9,9 @@ import type { Manifest } from "../../src/formats/travel-types.ts";
 import { fixedClock } from "../../src/platform/clock.ts";
 import type { Db } from "../../src/platform/db.ts";
 import { importEntities } from "../../src/registry/import.ts";
+import { registryMatchIndex } from "../../src/registry/live-index.ts";
 import { tableLocator } from "../../src/screening/airports.ts";
 import {
-  registryIndex,
   screenManifestIntoStore,
   screenMessageIntoStore,
   storeScreener,
@@ -71,7 +71,7 @@ async function importWatchlist(db: Db, entities = wcoWatchlist()) {
 }
 
 async function screener(db: Db) {
-  return storeScreener(db, await registryIndex(db), operator, tableLocator({}));
+  return storeScreener(db, await registryMatchIndex(db), operator, tableLocator({}));
 }
 
 for (const kind of STORE_KINDS) {

@@ -18,12 +18,9 @@ import {
 import { fixedClock } from "../../src/platform/clock.ts";
 import type { Db } from "../../src/platform/db.ts";
 import { importEntities } from "../../src/registry/import.ts";
+import { registryMatchIndex } from "../../src/registry/live-index.ts";
 import { tableLocator } from "../../src/screening/airports.ts";
-import {
-  registryIndex,
-  screenManifestIntoStore,
-  storeScreener,
-} from "../../src/screening/store-screening.ts";
+import { screenManifestIntoStore, storeScreener } from "../../src/screening/store-screening.ts";
 import { findAudit } from "../../src/sharing/audit-log.ts";
 import { LOCAL_OPERATOR, type SharingContext } from "../../src/sharing/context.ts";
 import { wcoFlight, wcoWatchlist } from "../screening/wco.ts";
@@ -82,7 +79,7 @@ for (const kind of STORE_KINDS) {
       });
       const flight = wcoFlight(2);
       travellers = flight.travellers.length;
-      const screener = await storeScreener(db, await registryIndex(db), screenedOn, tableLocator({}));
+      const screener = await storeScreener(db, await registryMatchIndex(db), screenedOn, tableLocator({}));
       await screenManifestIntoStore(db, flight, screener, screenedOn, "flight2.edi");
     });
     after(() => testStore.dispose());

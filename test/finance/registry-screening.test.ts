@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { loadActiveEntities, loadRelationships } from "../../src/finance/registry-screening.ts";
+import { loadRelationships } from "../../src/finance/registry-screening.ts";
 import type { FtmEntity } from "../../src/model/entity.ts";
 import { setEntityStatus } from "../../src/registry/changes.ts";
 import { importEntities } from "../../src/registry/import.ts";
+import { loadActiveEntities } from "../../src/registry/live-index.ts";
 import { pgliteTestStore, type TestStore } from "../support/stores.ts";
 
 const person = (id: string, name: string): FtmEntity => ({
