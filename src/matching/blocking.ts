@@ -19,7 +19,9 @@ function addTokenKeys(token: NameToken, into: Set<string>, initialsOnly: boolean
   if (token.numeric) return;
   const sk = token.skeleton;
   if (sk.length >= 2) into.add(`s:${sk}`);
-  // One consonant more or less (a letter Arabic writes that English drops, or the reverse).
+  // One consonant more or less (a letter Arabic writes that English drops, or the reverse): the skeleton
+  // and its one-consonant deletions, so a skeleton meets any with one consonant more or less on either side.
+  if (sk.length >= 3) into.add(`k:${sk}`);
   if (sk.length >= 3) for (let i = 0; i < sk.length; i++) into.add(`k:${sk.slice(0, i)}${sk.slice(i + 1)}`);
   if (token.phonetic[0]) into.add(`p:${token.phonetic[0]}`);
   const text = token.text;
