@@ -7,10 +7,12 @@
  */
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Clock } from "../platform/clock.ts";
 import type { DbOrTx } from "../platform/db.ts";
 import { FtfxError } from "../platform/errors.ts";
 import { sha256Hex } from "../platform/ids.ts";
 import { authenticateKey, type KeyActor } from "../sharing/api-keys.ts";
+import type { SharingContext } from "../sharing/context.ts";
 import { apiKeyId } from "../sharing/keys.ts";
 import type { Role } from "../sharing/types.ts";
 
@@ -128,4 +130,9 @@ export function actorOf(request: FastifyRequest): KeyActor {
   if (!request.actor)
     throw new FtfxError("unauthorized", "this route needs an API key: Authorization: Bearer KEY");
   return request.actor;
+}
+
+/** The sharing context of a keyed request: its actor, at the server's clock. */
+export function contextOf(request: FastifyRequest, clock: Clock): SharingContext {
+  return { actor: actorOf(request), clock };
 }

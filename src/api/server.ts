@@ -68,8 +68,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return liveIndex.index;
   };
   await app.register(registerMatchRoutes, { store: deps.store, sharing, index, prefix: "/api/v1" });
-  await app.register(registerPaymentRoutes, { store: deps.store, sharing, liveIndex, prefix: "/api/v1" });
-  await app.register(registerScreeningRoutes, { store: deps.store, sharing, liveIndex, prefix: "/api/v1" });
+  await app.register(registerPaymentRoutes, { store: deps.store, sharing, index, prefix: "/api/v1" });
+  await app.register(registerScreeningRoutes, { store: deps.store, sharing, index, prefix: "/api/v1" });
   await app.register(registerAlertRoutes, { store: deps.store, sharing, prefix: "/api/v1" });
   await app.register(registerWebRoutes, { store: deps.store, clock });
   return app;

@@ -18,7 +18,7 @@ import type { Store } from "../../platform/db.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { SharingContext } from "../../sharing/context.ts";
 import type { Role } from "../../sharing/types.ts";
-import { actorOf } from "../auth.ts";
+import { contextOf } from "../auth.ts";
 import { problemSchema } from "../problem.ts";
 import { disclosedAlert } from "./screening.ts";
 
@@ -34,10 +34,6 @@ const ANY_OBJECT = { type: "object", additionalProperties: true } as const;
 
 export async function registerAlertRoutes(app: FastifyInstance, options: AlertRouteOptions): Promise<void> {
   const { db } = options.store;
-  const contextOf = (request: Parameters<typeof actorOf>[0]): SharingContext => ({
-    actor: actorOf(request),
-    clock: options.sharing.clock,
-  });
   /** The alert when it belongs to the caller's agency; others' alerts do not exist for the caller. */
   const ownAlert = async (id: string, context: SharingContext) => {
     const alert = await findAlert(db, id);
@@ -76,7 +72,7 @@ export async function registerAlertRoutes(app: FastifyInstance, options: AlertRo
       },
     },
     async (request) => {
-      const context = contextOf(request);
+      const context = contextOf(request, options.sharing.clock);
       const found = await listAlerts(db, { ...request.query, agency: context.actor.agencyId });
       const items = [];
       for (const alert of found) items.push(await shown(context, { ...alert, traveller: alert.subject }));
@@ -97,7 +93,7 @@ export async function registerAlertRoutes(app: FastifyInstance, options: AlertRo
       },
     },
     async (request) => {
-      const context = contextOf(request);
+      const context = contextOf(request, options.sharing.clock);
       const alert = await ownAlert(request.params.id, context);
       const { traveller: _, ...view } = await shown(context, { ...alert, traveller: alert.subject });
       return view;
@@ -131,7 +127,7 @@ export async function registerAlertRoutes(app: FastifyInstance, options: AlertRo
       },
     },
     async (request) => {
-      const context = contextOf(request);
+      const context = contextOf(request, options.sharing.clock);
       await ownAlert(request.params.id, context);
       const alert = await decideAlert(db, request.params.id, request.body, context);
       const { traveller: _, ...view } = await shown(context, { ...alert, traveller: alert.subject });

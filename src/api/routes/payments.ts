@@ -8,21 +8,20 @@ import { leadsToCsv, leadsToFtmJsonl } from "../../finance/lead-export.ts";
 import { createLead, listLeads } from "../../finance/leads.ts";
 import { screenPaymentsAs } from "../../finance/store-screening.ts";
 import { parsePaymentMessage } from "../../formats/payments.ts";
+import type { MatchIndex } from "../../matching/index.ts";
 import { HANDLING_CODES } from "../../model/entity.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Store } from "../../platform/db.ts";
 import { badInput } from "../../platform/errors.ts";
-import { LiveMatchIndex } from "../../registry/live-index.ts";
-import type { SharingContext } from "../../sharing/context.ts";
 import type { Role } from "../../sharing/types.ts";
-import { actorOf } from "../auth.ts";
+import { contextOf } from "../auth.ts";
 import { problemSchema } from "../problem.ts";
 
 export interface PaymentRouteOptions {
   store: Store;
   sharing: { referenceKey: string; clock: Clock };
-  /** The server's live matching index when it already keeps one; else one is opened on first use. */
-  liveIndex?: LiveMatchIndex;
+  /** The server's matching index, current with the registry. */
+  index: () => Promise<MatchIndex>;
 }
 
 export const PAYMENT_ROUTE_ROLES = {
@@ -41,22 +40,7 @@ export async function registerPaymentRoutes(
   options: PaymentRouteOptions,
 ): Promise<void> {
   const { db } = options.store;
-  const contextOf = (request: Parameters<typeof actorOf>[0]): SharingContext => ({
-    actor: actorOf(request),
-    clock: options.sharing.clock,
-  });
-  let live: Promise<LiveMatchIndex> | undefined = options.liveIndex
-    ? Promise.resolve(options.liveIndex)
-    : undefined;
-  const index = async () => {
-    live ??= LiveMatchIndex.open(options.store);
-    const opened = await live;
-    await opened.settled();
-    return opened.index;
-  };
-  app.addHook("onClose", async () => {
-    if (live && !options.liveIndex) await (await live).close();
-  });
+  const { index } = options;
   // Payment messages arrive as text, whatever their type says; the parser tells the format from the content.
   app.addContentTypeParser(MESSAGE_TYPES, { parseAs: "string" }, (_request, body, done) => done(null, body));
 
@@ -89,10 +73,16 @@ export async function registerPaymentRoutes(
       }
       const file = request.query.file ?? "body";
       const payments = parsePaymentMessage(request.body, file);
-      const { screening } = await screenPaymentsAs(db, await index(), payments, contextOf(request), {
-        referenceKey: options.sharing.referenceKey,
-        source: `api:${file}`,
-      });
+      const { screening } = await screenPaymentsAs(
+        db,
+        await index(),
+        payments,
+        contextOf(request, options.sharing.clock),
+        {
+          referenceKey: options.sharing.referenceKey,
+          source: `api:${file}`,
+        },
+      );
       return screening;
     },
   );
@@ -120,7 +110,7 @@ export async function registerPaymentRoutes(
       },
     },
     async (request, reply) => {
-      const lead = await createLead(db, request.body, contextOf(request));
+      const lead = await createLead(db, request.body, contextOf(request, options.sharing.clock));
       return reply.status(201).send(lead);
     },
   );
@@ -142,7 +132,11 @@ export async function registerPaymentRoutes(
       },
     },
     async (request, reply) => {
-      const views = await listLeads(db, contextOf(request), options.sharing.referenceKey);
+      const views = await listLeads(
+        db,
+        contextOf(request, options.sharing.clock),
+        options.sharing.referenceKey,
+      );
       if (request.query.format === "ftm")
         return reply.type("application/x-ndjson").send(leadsToFtmJsonl(views));
       if (request.query.format === "csv") return reply.type("text/csv").send(leadsToCsv(views));

@@ -5,10 +5,10 @@
  */
 import type { FastifyInstance } from "fastify";
 import type { ClearedMatch } from "../../alerts/types.ts";
+import type { MatchIndex } from "../../matching/index.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db, Store } from "../../platform/db.ts";
 import { badInput } from "../../platform/errors.ts";
-import { LiveMatchIndex } from "../../registry/live-index.ts";
 import type { ReportAlert } from "../../screening/report.ts";
 import { parseTravellerFields, travellerFromFields, travellerReport } from "../../screening/single.ts";
 import {
@@ -19,14 +19,14 @@ import {
 import type { SharingContext } from "../../sharing/context.ts";
 import { discloseMatches } from "../../sharing/disclose.ts";
 import type { Role } from "../../sharing/types.ts";
-import { actorOf } from "../auth.ts";
+import { contextOf } from "../auth.ts";
 import { problemSchema } from "../problem.ts";
 
 export interface ScreeningRouteOptions {
   store: Store;
   sharing: { referenceKey: string; clock: Clock };
-  /** The server's live matching index when it already keeps one; else one is opened on first use. */
-  liveIndex?: LiveMatchIndex;
+  /** The server's matching index, current with the registry. */
+  index: () => Promise<MatchIndex>;
 }
 
 export const SCREENING_ROLES: readonly Role[] = ["screener"];
@@ -69,22 +69,7 @@ export async function registerScreeningRoutes(
   options: ScreeningRouteOptions,
 ): Promise<void> {
   const { db } = options.store;
-  const contextOf = (request: Parameters<typeof actorOf>[0]): SharingContext => ({
-    actor: actorOf(request),
-    clock: options.sharing.clock,
-  });
-  let live: Promise<LiveMatchIndex> | undefined = options.liveIndex
-    ? Promise.resolve(options.liveIndex)
-    : undefined;
-  const screener = async (context: SharingContext) => {
-    live ??= LiveMatchIndex.open(options.store);
-    const opened = await live;
-    await opened.settled();
-    return agencyScreener(db, opened.index, context);
-  };
-  app.addHook("onClose", async () => {
-    if (live && !options.liveIndex) await (await live).close();
-  });
+  const screener = async (context: SharingContext) => agencyScreener(db, await options.index(), context);
   // EDIFACT arrives as text whatever its type says (text/plain is read as text by Fastify already).
   app.addContentTypeParser(MESSAGE_TYPES, { parseAs: "string" }, (_request, body, done) => done(null, body));
 
@@ -119,7 +104,7 @@ export async function registerScreeningRoutes(
     async (request) => {
       if (typeof request.body !== "string")
         throw badInput("send the EDIFACT message itself as the body (text/plain), not JSON", "body");
-      const context = contextOf(request);
+      const context = contextOf(request, options.sharing.clock);
       const file = request.query.file ?? "body";
       const report = await screenMessageIntoStore(db, request.body, file, await screener(context), context);
       const alerts = [];
@@ -148,7 +133,7 @@ export async function registerScreeningRoutes(
       },
     },
     async (request) => {
-      const context = contextOf(request);
+      const context = contextOf(request, options.sharing.clock);
       const traveller = travellerFromFields(parseTravellerFields(request.body, "body"));
       const result = await screenTravellerInStore(db, traveller, await screener(context), context);
       const report = travellerReport(result);

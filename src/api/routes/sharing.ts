@@ -12,7 +12,6 @@ import { addAgency, getAgency, listAgencies } from "../../sharing/agencies.ts";
 import { createKey, listKeys, revokeKey } from "../../sharing/api-keys.ts";
 import { addArrangement, endArrangement, listArrangements } from "../../sharing/arrangements.ts";
 import { tailAudit, verifyAuditLog } from "../../sharing/audit-log.ts";
-import type { SharingContext } from "../../sharing/context.ts";
 import { decideFollowUp, listFollowUps, requestFollowUp } from "../../sharing/follow-ups.ts";
 import { listNotifications, markRead } from "../../sharing/notifications.ts";
 import { presentArrangement } from "../../sharing/present.ts";
@@ -33,7 +32,7 @@ import {
   type Role,
 } from "../../sharing/types.ts";
 import { setWebhook } from "../../sharing/webhooks.ts";
-import { type Authenticator, actorOf } from "../auth.ts";
+import { type Authenticator, actorOf, contextOf } from "../auth.ts";
 import { problemSchema } from "../problem.ts";
 
 export interface SharingRouteOptions {
@@ -78,10 +77,6 @@ export async function registerSharingRoutes(
   options: SharingRouteOptions,
 ): Promise<void> {
   const { db } = options.store;
-  const contextOf = (request: Parameters<typeof actorOf>[0]): SharingContext => ({
-    actor: actorOf(request),
-    clock: options.clock,
-  });
 
   app.post<{
     Body: {
@@ -119,7 +114,7 @@ export async function registerSharingRoutes(
     },
     async (request, reply) => {
       const { id: _ignored, ...input } = request.body as typeof request.body & { id?: string };
-      const record = await contributeEntity(db, input, contextOf(request));
+      const record = await contributeEntity(db, input, contextOf(request, options.clock));
       return reply.status(201).send({ id: record.id });
     },
   );
@@ -140,7 +135,7 @@ export async function registerSharingRoutes(
       },
     },
     async (request) => {
-      const record = await withdrawEntity(db, request.params.id, contextOf(request));
+      const record = await withdrawEntity(db, request.params.id, contextOf(request, options.clock));
       return { id: record.id, status: record.status };
     },
   );
@@ -173,7 +168,12 @@ export async function registerSharingRoutes(
       },
     },
     async (request) => {
-      const record = await editOwnEntity(db, request.params.id, request.body, contextOf(request));
+      const record = await editOwnEntity(
+        db,
+        request.params.id,
+        request.body,
+        contextOf(request, options.clock),
+      );
       return { id: record.id, version: record.version };
     },
   );
@@ -214,7 +214,7 @@ export async function registerSharingRoutes(
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await requestFollowUp(db, request.body, contextOf(request))),
+      reply.status(201).send(await requestFollowUp(db, request.body, contextOf(request, options.clock))),
   );
 
   for (const decision of ["approve", "deny"] as const) {
@@ -248,7 +248,7 @@ export async function registerSharingRoutes(
             approve: decision === "approve",
             ...(request.body?.expires ? { expires: request.body.expires } : {}),
           },
-          contextOf(request),
+          contextOf(request, options.clock),
         ),
     );
   }
@@ -384,7 +384,7 @@ export async function registerSharingRoutes(
       },
     },
     async (request, reply) => {
-      const context = contextOf(request);
+      const context = contextOf(request, options.clock);
       const own = await getAgency(db, context.actor.agencyId);
       if (own.type !== "secretariat")
         throw new FtfxError("forbidden", "only a secretariat's admins add agencies");
@@ -416,7 +416,7 @@ export async function registerSharingRoutes(
       },
     },
     async (request, reply) => {
-      const context = contextOf(request);
+      const context = contextOf(request, options.clock);
       const set = await setWebhook(db, context.actor.agencyId, request.body.url, context);
       return set ? set : reply.status(204).send();
     },
@@ -465,7 +465,7 @@ export async function registerSharingRoutes(
       },
     },
     async (request, reply) => {
-      const context = contextOf(request);
+      const context = contextOf(request, options.clock);
       const arrangement = await addArrangement(
         db,
         { ...request.body, from: context.actor.agencyId },
@@ -488,7 +488,7 @@ export async function registerSharingRoutes(
       },
     },
     async (request, reply) => {
-      const context = contextOf(request);
+      const context = contextOf(request, options.clock);
       const arrangement = (await listArrangements(db)).find((a) => a.id === request.params.id);
       if (
         !arrangement ||
@@ -550,7 +550,7 @@ export async function registerSharingRoutes(
       },
     },
     async (request, reply) => {
-      const context = contextOf(request);
+      const context = contextOf(request, options.clock);
       const created = await createKey(db, { ...request.body, agencyId: context.actor.agencyId }, context);
       return reply.status(201).send(created);
     },
@@ -569,7 +569,7 @@ export async function registerSharingRoutes(
       },
     },
     async (request, reply) => {
-      const context = contextOf(request);
+      const context = contextOf(request, options.clock);
       await revokeKey(db, request.params.id, context, context.actor.agencyId);
       options.authenticator.forget(request.params.id);
       return reply.status(204).send();
