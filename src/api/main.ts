@@ -4,6 +4,7 @@ import { openStore } from "../platform/db.ts";
 import { logger } from "../platform/logging.ts";
 import { loadDemoIfEmpty } from "../registry/demo-load.ts";
 import { startBackgroundWork } from "./background.ts";
+import { createDemoKey } from "./demo-key.ts";
 import { buildServer } from "./server.ts";
 
 /** `npm start`: the HTTP server on the configured store, with synthetic demo data on an empty store. */
@@ -12,8 +13,11 @@ const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config
 await store.migrate();
 if (config.demo) {
   const loaded = await loadDemoIfEmpty(store.db);
-  if (loaded > 0)
+  if (loaded > 0) {
     logger.info({ entities: loaded }, "empty store: loaded SYNTHETIC demo data (dataset demo-synthetic)");
+    const keyFile = await createDemoKey(store.db, config.dataDir, systemClock);
+    logger.info({ keyFile }, `demo sign-in key (every role, local agency) written to ${keyFile}`);
+  }
 }
 const app = await buildServer({ store, config });
 await app.listen({ port: config.port, host: config.host });
