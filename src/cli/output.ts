@@ -39,7 +39,10 @@ export function printTable(rows: Record<string, unknown>[], columns?: string[], 
 
 /** Prints one result: JSON with --json, otherwise `key: value` lines. */
 export function printRecord(value: Record<string, unknown>, options: OutputOptions): void {
-  if (options.json) return printJson(value);
+  if (options.json) {
+    printJson(value);
+    return;
+  }
   const width = Math.max(...Object.keys(value).map((k) => k.length));
   for (const [key, v] of Object.entries(value)) {
     const text = typeof v === "object" && v !== null ? JSON.stringify(v) : String(v ?? "");
@@ -49,6 +52,9 @@ export function printRecord(value: Record<string, unknown>, options: OutputOptio
 
 /** Prints a list: JSON Lines with --json, otherwise a table. */
 export function printList(rows: Record<string, unknown>[], options: OutputOptions, columns?: string[]): void {
-  if (options.json) return printJsonLines(rows);
+  if (options.json) {
+    printJsonLines(rows);
+    return;
+  }
   printTable(rows, columns);
 }
