@@ -254,7 +254,20 @@ const ROMAN_NUMERAL = /^(?:i{1,3}|iv|vi{0,3}|ix|x{1,3})$/;
 
 const COMPOUND_TAIL = /^(?:abd|abu|umm)([a-z]{3,})$|^([a-z]{3,})din$/;
 
+// Names repeat across a registry (and token texts across names): one analysis per distinct text, shared.
+// Tokens are never changed after they are made; callers that adjust one copy it first.
+const madeTokens = new Map<string, NameToken>();
+
 export function makeToken(text: string): NameToken {
+  let token = madeTokens.get(text);
+  if (!token) {
+    token = makeTokenUncached(text);
+    madeTokens.set(text, token);
+  }
+  return token;
+}
+
+function makeTokenUncached(text: string): NameToken {
   const compound = COMPOUND_TAIL.exec(text);
   const tail = compound ? (compound[1] ?? compound[2]) : undefined;
   const token = basicToken(text);
