@@ -103,7 +103,6 @@ try {
     ...(p.properties.birthDate?.[0] ? { birthDate: p.properties.birthDate[0] } : {}),
   }));
   const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
-  // Screening states its purpose by its route (border-screening); /match takes it in the body.
   const requestsOf = (extra: object) =>
     travellers.map((traveller) => ({
       method: "POST" as const,
@@ -114,7 +113,7 @@ try {
     await load("GET /health (HTTP floor)", { url: `${url}/health` }),
     await load("POST /api/v1/screening/travellers", {
       url: `${url}/api/v1/screening/travellers`,
-      requests: requestsOf({}),
+      requests: requestsOf({ purpose: "border-screening" }),
     }),
     await load("POST /api/v1/match", {
       url: `${url}/api/v1/match`,

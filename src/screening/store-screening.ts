@@ -17,6 +17,7 @@ import { newId } from "../platform/ids.ts";
 import { entities } from "../registry/schema.ts";
 import { appendAudit, auditBody } from "../sharing/audit-log.ts";
 import type { SharingContext } from "../sharing/context.ts";
+import type { Purpose } from "../sharing/types.ts";
 import { type AirportLocator, packageLocator } from "./airports.ts";
 import { storeDocumentLookup } from "./documents.ts";
 import { type ManifestReport, manifestReport } from "./report.ts";
@@ -71,11 +72,19 @@ export async function storeScreener(
   };
 }
 
-/** A screener for an agency calling over the API: only records the policy lets it know of can hit. */
-export async function agencyScreener(db: Db, index: MatchIndex, context: SharingContext): Promise<Screener> {
+/**
+ * A screener for an agency calling over the API: only records the policy lets it know of, for the stated
+ * purpose, can hit.
+ */
+export async function agencyScreener(
+  db: Db,
+  index: MatchIndex,
+  context: SharingContext,
+  purpose: Purpose = "border-screening",
+): Promise<Screener> {
   return {
     ...(await storeScreener(db, index, context)),
-    visible: (ids) => visibleRecords(db, context.actor, "border-screening", ids, context.clock.now()),
+    visible: (ids) => visibleRecords(db, context.actor, purpose, ids, context.clock.now()),
   };
 }
 
@@ -209,6 +218,7 @@ export async function screenTravellerInStore(
   traveller: Traveller,
   screener: Screener,
   context: SharingContext,
+  purpose: Purpose = "border-screening",
 ): Promise<TravellerResult> {
   const [result] = await screenTravellers([traveller], screener);
   if (!result) throw new Error("screening returned no result");
@@ -216,7 +226,7 @@ export async function screenTravellerInStore(
     await appendAudit(
       tx,
       auditBody(context.actor, context.clock.now(), "screening.traveller", {
-        purpose: "border-screening",
+        purpose,
         alert: result.alert,
         matches: result.matches.map((m) => m.entityId),
       }),

@@ -99,7 +99,7 @@ describe("screening and alert routes", () => {
     const one = await call(partnerKey, {
       method: "POST",
       url: "/api/v1/screening/travellers",
-      payload: { name: "Ruben Thebault", birthDate: "1945-01-11" },
+      payload: { purpose: "border-screening", name: "Ruben Thebault", birthDate: "1945-01-11" },
     });
     assert.equal(one.json().alert, false);
     assert.deepEqual(one.json().matches, []);
@@ -109,7 +109,7 @@ describe("screening and alert routes", () => {
     const response = await call(borderKey, {
       method: "POST",
       url: "/api/v1/screening/travellers",
-      payload: { name: "Ruben Thebault", birthDate: "1945-01-11" },
+      payload: { purpose: "border-screening", name: "Ruben Thebault", birthDate: "1945-01-11" },
     });
     assert.equal(response.statusCode, 200, response.body);
     assert.equal(response.json().alert, true);
@@ -117,10 +117,17 @@ describe("screening and alert routes", () => {
     const bad = await call(borderKey, {
       method: "POST",
       url: "/api/v1/screening/travellers",
-      payload: { name: "X", birthDate: "11/01/1945" },
+      payload: { purpose: "border-screening", name: "X", birthDate: "11/01/1945" },
     });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.json().where, /birthDate/);
+    const noPurpose = await call(borderKey, {
+      method: "POST",
+      url: "/api/v1/screening/travellers",
+      payload: { name: "Ruben Thebault" },
+    });
+    assert.equal(noPurpose.statusCode, 400);
+    assert.match(noPurpose.json().detail, /purpose/);
   });
 
   test("the alert queue is per agency; decisions are recorded once and final", async () => {

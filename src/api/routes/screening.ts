@@ -19,6 +19,7 @@ import {
 import type { SharingContext } from "../../sharing/context.ts";
 import { discloseMatches } from "../../sharing/disclose.ts";
 import type { Role } from "../../sharing/types.ts";
+import { PURPOSES, type Purpose, parsePurpose } from "../../sharing/types.ts";
 import { contextOf } from "../auth.ts";
 import { problemSchema } from "../problem.ts";
 
@@ -50,9 +51,10 @@ export async function disclosedAlert<
   referenceKey: string,
   alert: T,
   action: string,
+  purpose: Purpose = "border-screening",
 ): Promise<Omit<T, "matches" | "cleared" | "evidence"> & { matches: unknown[]; cleared?: unknown[] }> {
   const matches = alert.matches.length
-    ? await discloseMatches(db, context.actor, "border-screening", alert.matches, {
+    ? await discloseMatches(db, context.actor, purpose, alert.matches, {
         referenceKey,
         clock: context.clock,
         action,
@@ -69,7 +71,8 @@ export async function registerScreeningRoutes(
   options: ScreeningRouteOptions,
 ): Promise<void> {
   const { db } = options.store;
-  const screener = async (context: SharingContext) => agencyScreener(db, await options.index(), context);
+  const screener = async (context: SharingContext, purpose?: Purpose) =>
+    agencyScreener(db, await options.index(), context, purpose);
   // EDIFACT arrives as text whatever its type says (text/plain is read as text by Fastify already).
   app.addContentTypeParser(MESSAGE_TYPES, { parseAs: "string" }, (_request, body, done) => done(null, body));
 
@@ -126,16 +129,31 @@ export async function registerScreeningRoutes(
       config: { roles: SCREENING_ROLES },
       schema: {
         summary: "Screen one traveller in real time (name, birthDate, nationality, gender, documentNumber)",
+        description:
+          "The body states the purpose of the check; only records the sharing policy lets the caller's agency know of for that purpose can hit.",
         tags: ["screening"],
         ...SECURED,
-        body: ANY_OBJECT,
+        body: {
+          type: "object",
+          additionalProperties: true,
+          required: ["purpose"],
+          properties: { purpose: { type: "string", enum: [...PURPOSES] } },
+        },
         response: { 200: ANY_OBJECT, ...PROBLEMS },
       },
     },
     async (request) => {
       const context = contextOf(request, options.sharing.clock);
-      const traveller = travellerFromFields(parseTravellerFields(request.body, "body"));
-      const result = await screenTravellerInStore(db, traveller, await screener(context), context);
+      const { purpose: stated, ...fields } = (request.body ?? {}) as Record<string, unknown>;
+      const purpose = parsePurpose(String(stated), "body.purpose");
+      const traveller = travellerFromFields(parseTravellerFields(fields, "body"));
+      const result = await screenTravellerInStore(
+        db,
+        traveller,
+        await screener(context, purpose),
+        context,
+        purpose,
+      );
       const report = travellerReport(result);
       const view = await disclosedAlert(
         db,
@@ -143,6 +161,7 @@ export async function registerScreeningRoutes(
         options.sharing.referenceKey,
         report,
         "screening.traveller",
+        purpose,
       );
       return { ...view, clearedBefore: report.clearedBefore.map(clearance) };
     },
