@@ -6,12 +6,12 @@ import type { Db } from "../platform/db.ts";
 import type { SharingContext } from "../sharing/context.ts";
 import { discloseMatches } from "../sharing/disclose.ts";
 import type { MatchView } from "../sharing/present.ts";
+import { visibleRecords } from "../sharing/visibility.ts";
 import { LEAD_PURPOSE } from "./leads.ts";
 import { queuePaymentAlerts } from "./payment-alerts.ts";
 import { loadRelationships } from "./registry-screening.ts";
 import type { RuleContext } from "./rule-types.ts";
 import { assembleScreening, matchPayment, type PaymentAlert, type PaymentMatches } from "./screen.ts";
-import { visibleRecords } from "./visibility.ts";
 
 export interface PresentedAlert extends Omit<PaymentAlert, "matches"> {
   matches: MatchView[];

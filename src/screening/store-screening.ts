@@ -8,7 +8,6 @@ import { clearedMatch, evidenceFingerprint, findClearances } from "../alerts/red
 import { screenedManifests, screenedTravellers } from "../alerts/schema.ts";
 import { createAlerts } from "../alerts/service.ts";
 import type { NewAlert } from "../alerts/types.ts";
-import { visibleRecords } from "../finance/visibility.ts";
 import { parseTravelMessage } from "../formats/travel-message.ts";
 import type { Manifest, Traveller } from "../formats/travel-types.ts";
 import type { MatchIndex } from "../matching/index.ts";
@@ -18,6 +17,7 @@ import { entities } from "../registry/schema.ts";
 import { appendAudit, auditBody } from "../sharing/audit-log.ts";
 import type { SharingContext } from "../sharing/context.ts";
 import type { Purpose } from "../sharing/types.ts";
+import { visibleRecords } from "../sharing/visibility.ts";
 import { type AirportLocator, packageLocator } from "./airports.ts";
 import { storeDocumentLookup } from "./documents.ts";
 import { type ManifestReport, manifestReport } from "./report.ts";

@@ -154,7 +154,8 @@ function viewerOf(world: PolicyWorld, agencyId: string): Agency {
   return world.agencies.get(agencyId) ?? { id: agencyId, country: "", name: agencyId, type: "secretariat" };
 }
 
-async function deciderFor(db: DbOrTx, actor: Actor, purpose: Purpose, entityIds: string[], now: Date) {
+/** The policy's decision for each record, for one viewer and purpose at one moment (world and grants read once). */
+export async function deciderFor(db: DbOrTx, actor: Actor, purpose: Purpose, entityIds: string[], now: Date) {
   const world = await loadPolicyWorld(db);
   const viewer = viewerOf(world, actor.agencyId);
   const grants: FollowUpGrant[] = await loadGrants(db, viewer.id, entityIds, now);

@@ -1,0 +1,30 @@
+import { inArray } from "drizzle-orm";
+import type { DbOrTx } from "../platform/db.ts";
+import { toRegistryEntity } from "../registry/rows.ts";
+import { entities } from "../registry/schema.ts";
+import { deciderFor } from "./disclose.ts";
+import type { Actor, Purpose } from "./types.ts";
+
+/**
+ * Which registry records exist at all for an agency screening for a purpose: the policy's decision is
+ * anything but `none`. Screening for another agency drops every match, relationship and related subject
+ * the viewer may not know of before anything is stored or answered.
+ */
+export async function visibleRecords(
+  db: DbOrTx,
+  actor: Actor,
+  purpose: Purpose,
+  ids: readonly string[],
+  now: Date,
+): Promise<Set<string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Set();
+  const rows = await db.select().from(entities).where(inArray(entities.id, unique));
+  const { decide } = await deciderFor(db, actor, purpose, unique, now);
+  const visible = new Set<string>();
+  for (const row of rows) {
+    const record = toRegistryEntity(row);
+    if (decide(record).level !== "none") visible.add(record.id);
+  }
+  return visible;
+}
