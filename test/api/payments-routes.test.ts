@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
-import type { FastifyInstance, InjectOptions } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { decideAlert } from "../../src/alerts/decide.ts";
 import { listAlerts } from "../../src/alerts/service.ts";
 import { buildServer } from "../../src/api/server.ts";
@@ -15,6 +15,7 @@ import { createKey } from "../../src/sharing/api-keys.ts";
 import { addArrangement } from "../../src/sharing/arrangements.ts";
 import { LOCAL_OPERATOR, type SharingContext } from "../../src/sharing/context.ts";
 import { dataPath } from "../support/data.ts";
+import { keyedInject } from "../support/http.ts";
 import { pgliteTestStore, type TestStore } from "../support/stores.ts";
 
 const clock = fixedClock("2026-06-01T00:00:00Z");
@@ -80,11 +81,7 @@ describe("payment and lead routes", () => {
     await testStore.dispose();
   });
 
-  const call = (key: string | undefined, options: InjectOptions) =>
-    app.inject({
-      ...options,
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...options.headers },
-    });
+  const call = keyedInject(() => app);
   const screen = (key: string | undefined, payload: string, type = "text/csv") =>
     call(key, { method: "POST", url: "/api/v1/payments/screen", payload, headers: { "content-type": type } });
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
-import type { FastifyInstance, InjectOptions } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { listAlerts } from "../../src/alerts/service.ts";
 import { buildServer } from "../../src/api/server.ts";
 import { fixedClock } from "../../src/platform/clock.ts";
@@ -11,6 +11,7 @@ import { createKey } from "../../src/sharing/api-keys.ts";
 import { LOCAL_OPERATOR, type SharingContext } from "../../src/sharing/context.ts";
 import { wcoWatchlist } from "../screening/wco.ts";
 import { dataPath } from "../support/data.ts";
+import { keyedInject } from "../support/http.ts";
 import { pgliteTestStore, type TestStore } from "../support/stores.ts";
 
 const clock = fixedClock("2026-06-01T00:00:00Z");
@@ -55,11 +56,7 @@ describe("screening and alert routes", () => {
     await testStore.dispose();
   });
 
-  const call = (key: string | undefined, options: InjectOptions) =>
-    app.inject({
-      ...options,
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...options.headers },
-    });
+  const call = keyedInject(() => app);
   const postManifest = (key: string, payload: string) =>
     call(key, {
       method: "POST",

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import type { FastifyInstance, InjectOptions } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { buildServer } from "../../src/api/server.ts";
 import { fixedClock } from "../../src/platform/clock.ts";
 import { addAgency } from "../../src/sharing/agencies.ts";
@@ -9,6 +9,7 @@ import { findAudit } from "../../src/sharing/audit-log.ts";
 import { LOCAL_AGENCY, LOCAL_OPERATOR, type SharingContext } from "../../src/sharing/context.ts";
 import { contributeEntity } from "../../src/sharing/records.ts";
 import { ROLES, type Role } from "../../src/sharing/types.ts";
+import { keyedInject } from "../support/http.ts";
 import { pgliteTestStore, type TestStore } from "../support/stores.ts";
 
 const clock = fixedClock("2026-06-01T00:00:00Z");
@@ -115,11 +116,7 @@ describe("sharing routes", () => {
     await testStore.dispose();
   });
 
-  const call = (key: string | undefined, options: InjectOptions) =>
-    app.inject({
-      ...options,
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...options.headers },
-    });
+  const call = keyedInject(() => app);
   const as = (role: Role) => nlKeys.get(role) ?? "";
 
   test("every route: 401 without a key, 403 for each role it does not admit, through for the others", async () => {
