@@ -85,6 +85,9 @@ async function openPglite(dataDir: string): Promise<Store> {
 async function openPostgres(databaseUrl: string): Promise<Store> {
   // Every session speaks UTC so timestamps read back identically on PGlite and PostgreSQL.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: "-c TimeZone=UTC" });
+  // An idle pooled connection the server ends (restart, dropped database) emits 'error' on the pool;
+  // unhandled, that would crash the process. The pool replaces the connection on next use.
+  pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
   const db = drizzleNodePg(pool) as unknown as Db;
   // LISTEN connections live outside the pool; closing the store ends them too.
   const listeners = new Set<pg.Client>();
