@@ -8,6 +8,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { JsonObject } from "./audit-chain.ts";
 
@@ -28,7 +29,10 @@ export const agencies = pgTable("agencies", {
   webhookSecret: text("webhook_secret"),
 });
 
-/** People and service accounts of an agency; API keys belong to one of them. */
+/**
+ * People and service accounts of an agency; API keys belong to one of them. A person may also sign in to
+ * the console by user name and password: the roles are then the user's own (a key carries its own roles).
+ */
 export const users = pgTable(
   "users",
   {
@@ -37,8 +41,17 @@ export const users = pgTable(
     name: text("name").notNull(),
     kind: text("kind").notNull(),
     createdAt: time("created_at").notNull(),
+    /** The sign-in name, lower case; service accounts have none. */
+    username: text("username"),
+    roles: jsonb("roles").$type<string[]>().notNull().default([]),
+    /** `scrypt$N=…,r=…,p=…$<salt>$<hash>`; null until the operator sets a password. */
+    passwordHash: text("password_hash"),
+    /** When the password was last set: sessions opened before it end. */
+    passwordSetAt: time("password_set_at"),
+    /** A disabled user neither signs in nor acts through its keys; the row stays for the record. */
+    disabledAt: time("disabled_at"),
   },
-  (t) => [index("users_agency_idx").on(t.agencyId)],
+  (t) => [index("users_agency_idx").on(t.agencyId), uniqueIndex("users_username_key").on(t.username)],
 );
 
 /** API keys: only the scrypt hash string is kept; a revoked key stays for the record. */
