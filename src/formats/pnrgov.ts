@@ -293,17 +293,8 @@ function addTravellers(walk: Walk, draft: PnrDraft, segment: Segment): void {
         `traveller reference ${localRef} appears twice in PNR ${draft.pnr.bookingRef}`,
       );
     }
-    const traveller: Traveller = {
-      ref,
-      role: element[1]?.trim() === "IN" ? "infant" : "passenger",
-      surname,
-      givenNames,
-      fullName: fullName(givenNames, surname),
-      documents: [],
-      pnrRef: draft.pnr.bookingRef,
-    };
-    draft.travellers.push(traveller);
-    draft.localRefs.set(traveller, localRef);
+    const role = element[1]?.trim() === "IN" ? "infant" : "passenger";
+    const traveller = addTraveller(draft, localRef, role, surname, givenNames);
     if (index === 0) walk.traveller = traveller;
   }
   walk.zone = "traveller";
@@ -626,16 +617,27 @@ function infantFor(
     (infants.length === 1 ? infants[0] : undefined);
   if (match) return match;
   const localRef = `${adult ? draft.localRefs.get(adult) : draft.travellers.length + 1}-INF`;
-  const infant: Traveller = {
+  return addTraveller(draft, localRef, "infant", surname, givenNames);
+}
+
+/** A new traveller of this PNR, known by its PNR-local reference for later segments. */
+function addTraveller(
+  draft: PnrDraft,
+  localRef: string,
+  role: "passenger" | "infant",
+  surname: string,
+  givenNames: string,
+): Traveller {
+  const traveller: Traveller = {
     ref: `${draft.pnr.bookingRef}/${localRef}`,
-    role: "infant",
+    role,
     surname,
     givenNames,
     fullName: fullName(givenNames, surname),
     documents: [],
     pnrRef: draft.pnr.bookingRef,
   };
-  draft.travellers.push(infant);
-  draft.localRefs.set(infant, localRef);
-  return infant;
+  draft.travellers.push(traveller);
+  draft.localRefs.set(traveller, localRef);
+  return traveller;
 }
