@@ -116,14 +116,24 @@ export async function listKeys(db: DbOrTx, agencyId?: string): Promise<KeyInfo[]
   }));
 }
 
-/** The actor a presented key stands for, or null for an unknown, revoked or wrong key (one scrypt check). */
+/**
+ * The actor a presented key stands for, or null for an unknown, revoked or wrong key, or a key of a
+ * disabled user (one scrypt check).
+ */
 export async function authenticateKey(db: DbOrTx, key: string): Promise<KeyActor | null> {
   const id = apiKeyId(key);
   if (!id) return null;
   const [row] = await db
-    .select()
+    .select({
+      id: apiKeys.id,
+      agencyId: apiKeys.agencyId,
+      userId: apiKeys.userId,
+      roles: apiKeys.roles,
+      hash: apiKeys.hash,
+    })
     .from(apiKeys)
-    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)));
+    .leftJoin(users, eq(users.id, apiKeys.userId))
+    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt), isNull(users.disabledAt)));
   if (!row || !(await verifyApiKey(key, row.hash))) return null;
   return {
     keyId: row.id,
