@@ -1,9 +1,10 @@
 /**
  * Authentication and roles for every API route except /api/docs: `Authorization: Bearer KEY`
- * (401 without a key or with a bad one), the route's roles (`config.roles`, 403 when the key has none
- * of them), and a per-key rate limit. A successful scrypt check is remembered for a short while, keyed
- * by the SHA-256 of the key, since scrypt on every request would cap the server at a few dozen requests
- * per second; revoking through the API drops the entry at once.
+ * (401 without a key or with a bad one) or a password session's person (set by the session hook), the
+ * route's roles (`config.roles`, 403 when the actor has none of them), and a per-key (per-person) rate limit.
+ * A successful scrypt check is remembered for a short while, keyed by the SHA-256 of the key, since scrypt
+ * on every request would cap the server at a few dozen requests per second; revoking through the API drops
+ * the entry at once.
  */
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
@@ -15,17 +16,23 @@ import { authenticateKey, type KeyActor } from "../sharing/api-keys.ts";
 import type { SharingContext } from "../sharing/context.ts";
 import { apiKeyId } from "../sharing/keys.ts";
 import type { Role } from "../sharing/types.ts";
+import type { UserActor } from "../sharing/users.ts";
+import { createFailureLimit } from "./failure-limit.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
-    /** The authenticated key's holder; null only on public routes. */
-    actor: KeyActor | null;
+    /** Who acts: a key's holder, or a person signed in by password; null only on public routes. */
+    actor: RequestActor | null;
   }
   interface FastifyContextConfig {
     /** The route needs at least one of these roles; any authenticated key when absent. */
     roles?: readonly Role[];
+    /** The route checks the credentials it is given itself (sign-in). */
+    signIn?: boolean;
   }
 }
+
+export type RequestActor = KeyActor | UserActor;
 
 export interface Authenticator {
   authenticate(key: string): Promise<KeyActor | null>;
@@ -48,7 +55,7 @@ export function createAuthenticator(db: DbOrTx, options: AuthenticatorOptions = 
   const maxFailures = options.maxFailuresPerMinute ?? 20;
   const now = options.now ?? Date.now;
   const cache = new Map<string, { actor: KeyActor; until: number }>();
-  const failures = new Map<string, { count: number; until: number }>();
+  const failures = createFailureLimit({ maxPerMinute: maxFailures, maxEntries, now });
   return {
     async authenticate(key) {
       const digest = sha256Hex(key);
@@ -58,8 +65,7 @@ export function createAuthenticator(db: DbOrTx, options: AuthenticatorOptions = 
       // Guessing at one key id costs a scrypt check each; after too many misses stop checking for a minute.
       // A key already in the cache keeps working, so guessing cannot lock out its holder's live sessions.
       const claimed = apiKeyId(key) ?? "";
-      const missed = failures.get(claimed);
-      if (missed && missed.until > now() && missed.count >= maxFailures) {
+      if (failures.blocked(claimed)) {
         throw new FtfxError("rate_limited", "too many failed attempts with this key id; retry in a minute");
       }
       const actor = await authenticateKey(db, key);
@@ -68,9 +74,7 @@ export function createAuthenticator(db: DbOrTx, options: AuthenticatorOptions = 
         if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
         cache.set(digest, { actor, until: now() + ttlMs });
       } else if (claimed) {
-        const current = missed && missed.until > now() ? missed : { count: 0, until: now() + 60_000 };
-        if (failures.size >= maxEntries) failures.delete(failures.keys().next().value as string);
-        failures.set(claimed, { ...current, count: current.count + 1 });
+        failures.record(claimed);
       }
       return actor;
     },
@@ -87,7 +91,7 @@ export interface AuthPluginOptions {
 }
 
 /** Keys guard the API; /health, the OpenAPI docs and the console's static pages (no data in them) are open. */
-function needsKey(url: string): boolean {
+export function needsKey(url: string): boolean {
   return url.startsWith("/api/") && !/^\/api\/docs(\/|\?|$)/.test(url);
 }
 
@@ -99,11 +103,9 @@ function bearerKey(request: FastifyRequest): string | undefined {
 export async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Promise<void> {
   app.decorateRequest("actor", null);
   app.addHook("onRequest", async (request) => {
-    if (!needsKey(request.url)) return;
-    const key = bearerKey(request);
-    if (!key) throw new FtfxError("unauthorized", "this route needs an API key: Authorization: Bearer KEY");
-    const actor = await options.authenticator.authenticate(key);
-    if (!actor) throw new FtfxError("unauthorized", "the API key is unknown or revoked");
+    if (!needsKey(request.url) || request.routeOptions.config.signIn) return;
+    // A password session's person was set by the session hook; everyone else presents a key.
+    const actor = request.actor ?? (await keyActor(request, options.authenticator));
     request.actor = actor;
     const roles = request.routeOptions.config.roles;
     if (roles && !roles.some((role) => actor.roles.includes(role))) {
@@ -115,7 +117,7 @@ export async function authPlugin(app: FastifyInstance, options: AuthPluginOption
     hook: "preHandler",
     max: options.rateLimitPerMinute,
     timeWindow: 60_000,
-    keyGenerator: (request) => request.actor?.keyId ?? request.ip,
+    keyGenerator: (request) => rateLimitSubject(request.actor) ?? request.ip,
     errorResponseBuilder: (_request, context) =>
       new FtfxError(
         "rate_limited",
@@ -125,8 +127,24 @@ export async function authPlugin(app: FastifyInstance, options: AuthPluginOption
 }
 (authPlugin as unknown as Record<symbol, boolean>)[Symbol.for("skip-override")] = true;
 
+async function keyActor(request: FastifyRequest, authenticator: Authenticator): Promise<KeyActor> {
+  const key = bearerKey(request);
+  if (!key) throw new FtfxError("unauthorized", "this route needs an API key: Authorization: Bearer KEY");
+  const actor = await authenticator.authenticate(key);
+  if (!actor) throw new FtfxError("unauthorized", UNKNOWN_KEY);
+  return actor;
+}
+
+export const UNKNOWN_KEY = "the API key is unknown or revoked";
+
+/** A key's requests count against the key, a password session's against its person. */
+function rateLimitSubject(actor: RequestActor | null): string | undefined {
+  if (!actor) return undefined;
+  return "keyId" in actor ? actor.keyId : `user:${actor.userId}`;
+}
+
 /** The actor of a route that requires a key; the auth hook has already refused requests without one. */
-export function actorOf(request: FastifyRequest): KeyActor {
+export function actorOf(request: FastifyRequest): RequestActor {
   if (!request.actor)
     throw new FtfxError("unauthorized", "this route needs an API key: Authorization: Bearer KEY");
   return request.actor;
