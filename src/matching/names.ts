@@ -12,6 +12,7 @@ import {
   TITLES,
 } from "./data/name-words.ts";
 import { metaphone, skeleton } from "./keys.ts";
+import { readingsOf } from "./readings.ts";
 import { isAbjad, transliterate } from "./transliterate.ts";
 
 /** One name part, with every key the comparators and the index use. */
@@ -45,6 +46,8 @@ export interface NameForm {
   nasab?: boolean;
   /** Organisations: the legal form's family (jsc, llc, …) removed from the tokens. */
   legalForm?: string;
+  /** Han and kana names: their other Latin readings, fitted to the name they are compared with (readings.ts). */
+  readAgainst?: (other: NameForm) => NameForm[];
 }
 
 export type NameKind = "person" | "organization";
@@ -366,6 +369,13 @@ function uninvert(name: string): string {
 }
 
 export function analyzeName(name: string, kind: NameKind = "person"): NameForm {
+  const form = analyzeWritten(name, kind);
+  const readAgainst = kind === "person" ? readingsOf(name) : undefined;
+  if (readAgainst) form.readAgainst = readAgainst;
+  return form;
+}
+
+function analyzeWritten(name: string, kind: NameKind): NameForm {
   if (HAN_HANGUL.test(name)) return { original: name, tokens: syllableTokens(name), abjad: false };
   const abjad = isAbjad(name);
   // In Arabic script the article is written joined ("الرحمن" -> "alrhmn"); it is never part of the name.

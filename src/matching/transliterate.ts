@@ -1,10 +1,12 @@
 import anyAscii from "any-ascii";
+import { romanizeKanaIn } from "./kana.ts";
 
 /**
  * Script-aware transliteration to lower-case Latin. Cyrillic and Greek follow ICAO 9303 (the passport
  * standard, so a name meets its MRZ spelling); Arabic (with Persian/Urdu letters) and Hebrew use tables
- * that keep the long vowels (alef, waw, yeh) as vowels, because any-ascii drops alef entirely. Every other
- * script (CJK, Thai, Devanagari, …) falls back to any-ascii.
+ * that keep the long vowels (alef, waw, yeh) as vowels, because any-ascii drops alef entirely. Kana are read
+ * in passport Hepburn with the katakana spellings of foreign sounds (kana.ts). Every other script (Han,
+ * Thai, Devanagari, …) falls back to any-ascii.
  */
 
 // ICAO 9303 part 3, table for Cyrillic, plus the Ukrainian, Belarusian, Serbian and Kazakh letters.
@@ -225,7 +227,7 @@ export function transliterate(text: string): string {
     out += SYLLABIC.test(pending) ? ascii.replace(/([a-z])([A-Z])/g, "$1 $2") : ascii;
     pending = "";
   };
-  for (const ch of text.normalize("NFC").replace(MARKS, "")) {
+  for (const ch of romanizeKanaIn(text.normalize("NFC")).replace(MARKS, "")) {
     const mapped = mapChar(ch);
     if (mapped || TABLES.some(([range]) => range.test(ch.toLowerCase()))) {
       flush();

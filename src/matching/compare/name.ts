@@ -1,4 +1,5 @@
 import { makeToken, type NameForm, type NameToken } from "../names.ts";
+import { readingPairs } from "../readings.ts";
 import type { NameStats } from "../stats.ts";
 import type { Evidence } from "../types.ts";
 import { compareTokens, type TokenAgreement } from "./tokens.ts";
@@ -101,6 +102,18 @@ function byStrength(x: Pair, y: Pair): number {
 }
 
 export function compareNames(query: NameForm, listed: NameForm, stats: NameStats): NameComparison {
+  let best = compareForms(query, listed, stats);
+  // Han and kana names: also in the readings that fit the other name best (readings.ts).
+  if (query.readAgainst || listed.readAgainst) {
+    for (const [q, l] of readingPairs(query, listed)) {
+      const reading = compareForms(q, l, stats);
+      if (reading.logOdds > best.logOdds) best = reading;
+    }
+  }
+  return best;
+}
+
+function compareForms(query: NameForm, listed: NameForm, stats: NameStats): NameComparison {
   // Vowel-tolerant comparison only across scripts; two abjad spellings compare letter by letter.
   const abjad = query.abjad !== listed.abjad;
   const pairs: Pair[] = [];

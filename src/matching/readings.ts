@@ -1,0 +1,239 @@
+import { osaDistance } from "./compare/strings.ts";
+import { japaneseUnits, koreanReading } from "./han-readings.ts";
+import { KANA, kanaUnits } from "./kana.ts";
+import { analyzeName, makeToken, type NameForm } from "./names.ts";
+
+/**
+ * Names in scripts that one cannot spell in Latin one way only. A Han character reads differently in
+ * Mandarin, Japanese (several readings each) and Korean; kana write foreign names loosely. Such a name is a
+ * sequence of units (a character, a mora), each with its possible Latin readings, and is compared in the
+ * reading that best fits the name it is compared with: the readings are aligned with the other name's
+ * letters (an edit-distance alignment in which a unit's reading is one step), tried for each order of the
+ * other name's parts, and the units that fall within one part become one token. The comparison that
+ * follows (compare/name.ts) judges the fitted reading like any other spelling.
+ */
+export interface ReadingUnit {
+  /** The character or mora, for explanations. */
+  glyph: string;
+  /** Latin readings, the usual one first. */
+  readings: readonly string[];
+  /** Which written word the unit is in: units of different words never join into one token. */
+  word: number;
+}
+
+/** How loosely a script's readings are fitted. */
+export interface Fitting {
+  /** Letters a unit's reading may differ from the letters it is aligned with. */
+  edits: number;
+  /**
+   * Units join into one token only when their readings spell a part of the other name exactly and
+   * wholly; otherwise each unit stays a token of its own (so 山田 read "yama-to" is not passed off as a
+   * fuzzy Yamamoto).
+   */
+  wholeParts: boolean;
+}
+
+/** Han readings are listed with their spelling variants, so they must spell the other name as written. */
+export const HAN_FITTING: Fitting = { edits: 0, wholeParts: true };
+/** Kana write foreign names loosely (vowels added, letters lost): a letter may differ per mora. */
+export const KANA_FITTING: Fitting = { edits: 1, wholeParts: false };
+
+interface Step {
+  from: number;
+  reading: number;
+  /** Reading -1: a letter of the other name no unit reads. */
+  aligned: boolean;
+  edits: number;
+}
+
+interface Alignment {
+  cost: number;
+  /** Per unit: the reading chosen and where in `order` its letters lie (-1: unaligned). */
+  choice: { reading: string; part: number }[];
+  /** Parts (indices into `order`) not spelt exactly and wholly by their units. */
+  inexact: Set<number>;
+}
+
+/** Aligns the units with the parts written one after another, in the given order. */
+function align(units: readonly ReadingUnit[], order: readonly string[], maxEdits: number): Alignment {
+  const target = order.join("");
+  const partAt: number[] = [];
+  order.forEach((part, p) => {
+    for (let k = 0; k < part.length; k++) partAt.push(p);
+  });
+  const n = units.length;
+  const m = target.length;
+  const width = m + 1;
+  const cost = new Float64Array((n + 1) * width).fill(Number.POSITIVE_INFINITY);
+  const steps: (Step | null)[] = new Array((n + 1) * width).fill(null);
+  cost[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let k = 0; k <= m; k++) {
+      const here = cost[i * width + k] as number;
+      if (here === Number.POSITIVE_INFINITY) continue;
+      // A letter of the other name that no unit reads.
+      if (k < m && here + 1 < (cost[i * width + k + 1] as number)) {
+        cost[i * width + k + 1] = here + 1;
+        steps[i * width + k + 1] = { from: k, reading: -1, aligned: false, edits: 1 };
+      }
+      if (i === n) continue;
+      const unit = units[i] as ReadingUnit;
+      const next = (i + 1) * width;
+      // The unit read in none of the other name's letters.
+      const skip = here + (unit.readings[0]?.length ?? 1);
+      if (skip < (cost[next + k] as number)) {
+        cost[next + k] = skip;
+        steps[next + k] = { from: k, reading: 0, aligned: false, edits: 0 };
+      }
+      unit.readings.forEach((reading, r) => {
+        const len = reading.length;
+        for (let j = Math.max(k + 1, k + len - maxEdits); j <= Math.min(m, k + len + maxEdits); j++) {
+          const edits =
+            j - k === len && target.startsWith(reading, k)
+              ? 0
+              : maxEdits > 0
+                ? osaDistance(reading, target.slice(k, j), maxEdits)
+                : 1;
+          if (edits > maxEdits) continue;
+          if (here + edits < (cost[next + j] as number)) {
+            cost[next + j] = here + edits;
+            steps[next + j] = { from: k, reading: r, aligned: true, edits };
+          }
+        }
+      });
+    }
+  }
+  const choice: { reading: string; part: number }[] = new Array(n);
+  const inexact = new Set<number>();
+  let k = m;
+  for (let i = n; i > 0 || k > 0; ) {
+    const step = steps[i * width + k];
+    if (!step) break;
+    if (step.reading === -1) {
+      inexact.add(partAt[step.from] ?? -1);
+      k = step.from;
+      continue;
+    }
+    const unit = units[i - 1] as ReadingUnit;
+    const reading = unit.readings[step.reading] ?? "";
+    const part = step.aligned ? (partAt[Math.floor((step.from + k - 1) / 2)] ?? -1) : -1;
+    if (step.edits > 0) inexact.add(part);
+    choice[i - 1] = { reading, part };
+    k = step.from;
+    i--;
+  }
+  return { cost: cost[n * width + m] as number, choice, inexact };
+}
+
+/** The orders of the other name's parts worth trying (all for up to three parts). */
+function orders(parts: string[]): string[][] {
+  if (parts.length <= 1) return [parts];
+  if (parts.length > 3) {
+    const [first, ...rest] = parts;
+    const last = parts.slice(0, -1);
+    return [parts, [...parts].reverse(), [...rest, first ?? ""], [parts.at(-1) ?? "", ...last]];
+  }
+  const out: string[][] = [];
+  parts.forEach((part, i) => {
+    for (const tail of orders(parts.filter((_, j) => j !== i))) out.push([part, ...tail]);
+  });
+  return out;
+}
+
+const fitted = new Map<string, NameForm>();
+const FITTED_LIMIT = 10_000;
+
+/**
+ * The reading of `units` that best fits `other`, as a name form whose tokens are the runs of units read
+ * within one part of the other name. `name` is the original text (the cache key and the form's original).
+ */
+export function fitReading(
+  name: string,
+  units: readonly ReadingUnit[],
+  other: NameForm,
+  fitting: Fitting,
+): NameForm | null {
+  const parts = other.tokens.filter((t) => !t.initial && !t.glyph).map((t) => t.text);
+  if (parts.length === 0 || units.length === 0) return null;
+  const key = `${name}\u0000${parts.join(" ")}`;
+  const known = fitted.get(key);
+  if (known) return known;
+  let best: Alignment | null = null;
+  for (const order of orders(parts)) {
+    const alignment = align(units, order, fitting.edits);
+    if (!best || alignment.cost < best.cost) best = alignment;
+  }
+  if (!best) return null;
+  const texts: string[] = [];
+  let previous: { part: number; word: number } | null = null;
+  const { choice, inexact } = best;
+  choice.forEach((chosen, i) => {
+    const word = units[i]?.word ?? 0;
+    const part = fitting.wholeParts && inexact.has(chosen.part) ? -1 : chosen.part;
+    const joins = previous && part >= 0 && previous.part === part && previous.word === word;
+    if (joins) texts[texts.length - 1] += chosen.reading;
+    else texts.push(chosen.reading);
+    previous = { part, word };
+  });
+  const form: NameForm = {
+    original: name,
+    tokens: texts.filter(Boolean).map((text) => makeToken(text)),
+    abjad: false,
+  };
+  if (fitted.size >= FITTED_LIMIT) fitted.clear();
+  fitted.set(key, form);
+  return form;
+}
+
+/**
+ * The pairs of readings to compare besides the pair as written: each side's readings fitted to the other
+ * side as written. Names without readings give none (the usual case, at no cost).
+ */
+export function readingPairs(query: NameForm, listed: NameForm): [NameForm, NameForm][] {
+  const pairs: [NameForm, NameForm][] = [];
+  for (const reading of query.readAgainst?.(listed) ?? []) pairs.push([reading, listed]);
+  for (const reading of listed.readAgainst?.(query) ?? []) pairs.push([query, reading]);
+  return pairs;
+}
+
+const HAN = /[\u3400-\u9FFF\uF900-\uFAFF\u3005]/u;
+const HANGUL = /[\uAC00-\uD7AF]/u;
+const SEPARATORS = /[\s·・.,]+/u;
+
+/**
+ * The other readings of a name written in Han characters or kana, to attach to its analysis (undefined
+ * for every other script). Han: the Sino-Korean reading, and the Japanese reading that best fits the
+ * other name. Kana: the reading, among the spellings of each mora, that best fits the other name. Two
+ * names in Han characters compare by character instead; a Han name meets a Hangul one in its Korean
+ * reading.
+ */
+export function readingsOf(name: string): ((other: NameForm) => NameForm[]) | undefined {
+  if (HAN.test(name)) {
+    let korean: NameForm | null | undefined;
+    let units: ReadingUnit[] | null | undefined;
+    return (other) => {
+      if (other.tokens.some((t) => t.glyph && HAN.test(t.glyph))) return [];
+      if (korean === undefined) {
+        const hangul = koreanReading(name);
+        korean = hangul ? analyzeName(hangul) : null;
+      }
+      if (other.tokens.some((t) => t.glyph && HANGUL.test(t.glyph))) return korean ? [korean] : [];
+      if (units === undefined) units = japaneseUnits(name);
+      const japanese = units ? fitReading(name, units, other, HAN_FITTING) : null;
+      return [korean, japanese].filter((form) => form !== null);
+    };
+  }
+  if (KANA.test(name)) {
+    let units: ReadingUnit[] | undefined;
+    return (other) => {
+      if (other.tokens.some((t) => t.glyph)) return [];
+      units ??= name
+        .split(SEPARATORS)
+        .filter(Boolean)
+        .flatMap((word, w) => kanaUnits(word, w));
+      const reading = fitReading(name, units, other, KANA_FITTING);
+      return reading ? [reading] : [];
+    };
+  }
+  return undefined;
+}
