@@ -186,10 +186,14 @@ export async function sessionPlugin(app: FastifyInstance, options: SessionPlugin
     };
   }
 
-  app.post<{ Body: SignInBody | undefined }>(
+  app.post<{ Body: SignInBody }>(
     "/api/v1/session",
     {
       config: { signIn: true },
+      // A Bearer sign-in sends no body; the schema then checks an empty one.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         summary:
           "Sign in to the console with {apiKey} (or Authorization: Bearer) or {username, password}: an httpOnly session cookie",
@@ -200,7 +204,7 @@ export async function sessionPlugin(app: FastifyInstance, options: SessionPlugin
       },
     },
     async (request, reply) => {
-      const { actor, credential } = await signIn(request, request.body ?? {});
+      const { actor, credential } = await signIn(request, request.body);
       // A new session id on every sign-in; the one the browser held before ends (no session fixation).
       const previous = cookieValue(request.headers.cookie, SESSION_COOKIE);
       if (previous) sessions.close(previous);
