@@ -3,11 +3,10 @@
  * objects), then matches the payment chunks it is sent and answers with their matches and its busy time.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { matchPayment, type PaymentMatches } from "../../src/finance/screen.ts";
+import { matchPayments, type PaymentMatches } from "../../src/finance/screen.ts";
 import type { Payment } from "../../src/formats/payment-types.ts";
 import { MatchIndex } from "../../src/matching/index.ts";
 import { profileFromEntities } from "../../src/matching/profile.ts";
-import type { MatchResult } from "../../src/matching/types.ts";
 import { syntheticPeople } from "../../src/registry/synthetic.ts";
 
 export interface WorkerReply {
@@ -22,7 +21,6 @@ parentPort?.postMessage({ ready: performance.now() - started });
 
 parentPort?.on("message", (payments: Payment[]) => {
   const begin = performance.now();
-  const cache = new Map<string, MatchResult[]>();
-  const matches = payments.map((payment) => matchPayment(payment, index, { cache }));
+  const matches = matchPayments(payments, index);
   parentPort?.postMessage({ matches, millis: performance.now() - begin } satisfies WorkerReply);
 });

@@ -15,8 +15,8 @@ import { evaluatePaymentRules, hitsByPayment } from "./rules.ts";
 /**
  * Screening a batch of payments: every named party through the matching engine, the remittance text
  * searched for registered names, and the pattern rules over the whole batch (the related-party rule reads
- * the registry's relationships through the parties' matches). The per-payment matching (`matchPayment`) is
- * pure over the index and can run in worker threads; `assembleScreening` joins its results with the rules.
+ * the registry's relationships through the parties' matches). The matching (`matchPayments`) is pure over the
+ * index and can run in worker threads; `assembleScreening` joins its results with the rules.
  */
 
 /** What an alert is about: a party of the payment, its remittance text, or the payment as a whole (rules only). */
@@ -52,11 +52,6 @@ export interface MatchOptions {
   threshold?: number;
   /** Matches kept per party. */
   top?: number;
-  /**
-   * Results per distinct query, shared across the payments of a batch: the same payer, payroll or utility
-   * recurs across a file, and is then searched once.
-   */
-  cache?: Map<string, MatchResult[]>;
 }
 
 /** The matches of one payment's parties and remittance: all an alert needs from the matching engine. */
@@ -81,17 +76,6 @@ function queryVariants(query: MatchQuery): MatchQuery[] {
   return [{ ...query, schema: "Person" }, organisation];
 }
 
-function search(index: MatchIndex, query: MatchQuery, top: number, cache?: Map<string, MatchResult[]>) {
-  if (!cache) return index.search(query, top);
-  const key = `${query.schema}\u0000${query.name}\u0000${query.birthDate ?? ""}`;
-  let results = cache.get(key);
-  if (!results) {
-    results = index.search(query, top);
-    cache.set(key, results);
-  }
-  return results;
-}
-
 /** The best result per entity over several queries, at or above the threshold, best first. */
 function alerting(results: MatchResult[], threshold: number, top: number): MatchResult[] {
   const best = new Map<string, MatchResult>();
@@ -105,53 +89,102 @@ function alerting(results: MatchResult[], threshold: number, top: number): Match
     .slice(0, top);
 }
 
-export function matchPayment(
-  payment: Payment,
-  index: MatchIndex,
-  options: MatchOptions = {},
-): PaymentMatches {
-  const threshold = options.threshold ?? DEFAULT_ALERT_THRESHOLD;
-  const top = options.top ?? DEFAULT_TOP;
-  const parties = partiesToScreen(payment).map(({ role, query }) => ({
-    role,
-    matches: alerting(
-      queryVariants(query).flatMap((variant) => search(index, variant, top, options.cache)),
-      threshold,
-      top,
-    ),
-  }));
-  return {
-    paymentId: payment.id,
-    parties,
-    remittance: remittanceMatches(payment, index, { threshold, top, cache: options.cache }),
-  };
+/** Everything a query's results depend on (all but its id), so equal parties share one screening. */
+function queryKey({ id: _id, ...asked }: MatchQuery): string {
+  return JSON.stringify(asked);
 }
 
-/** Registered names in the remittance text; each match says which words named it (a weight-0 evidence line). */
-function remittanceMatches(
-  payment: Payment,
-  index: MatchIndex,
-  { threshold, top, cache }: { threshold: number; top: number; cache: MatchOptions["cache"] },
-): MatchResult[] {
-  if (!payment.remittance) return [];
-  const found: MatchResult[] = [];
-  for (const window of remittanceWindows(payment.remittance, (key) => index.stats.count(key))) {
-    const words =
-      window.from === window.to ? `word ${window.from + 1}` : `words ${window.from + 1}–${window.to + 1}`;
-    for (const schema of ["Person", "Organization"]) {
-      for (const result of search(index, { name: window.text, schema }, top, cache)) {
-        if (result.score < threshold) continue;
-        found.push({
-          ...result,
-          explanation: [
-            ...result.explanation,
-            { feature: "remittance", weight: 0, detail: `the remittance names "${window.text}" (${words})` },
-          ],
-        });
+/**
+ * Matches the payments of one batch. The same payer, payee, payroll or remittance phrase recurs across a
+ * file: each distinct party query and each distinct remittance text is screened once and its matches are
+ * reused (shared, so callers must not modify them), as are the engine's results per distinct search.
+ */
+class BatchMatcher {
+  private readonly threshold: number;
+  private readonly top: number;
+  private readonly searches = new Map<string, MatchResult[]>();
+  private readonly parties = new Map<string, MatchResult[]>();
+  private readonly remittances = new Map<string, MatchResult[]>();
+
+  constructor(
+    private readonly index: MatchIndex,
+    options: MatchOptions,
+  ) {
+    this.threshold = options.threshold ?? DEFAULT_ALERT_THRESHOLD;
+    this.top = options.top ?? DEFAULT_TOP;
+  }
+
+  match(payment: Payment): PaymentMatches {
+    return {
+      paymentId: payment.id,
+      parties: partiesToScreen(payment).map(({ role, query }) => ({ role, matches: this.party(query) })),
+      remittance: payment.remittance ? this.remittance(payment.remittance) : [],
+    };
+  }
+
+  private search(query: MatchQuery): MatchResult[] {
+    const key = queryKey(query);
+    let results = this.searches.get(key);
+    if (!results) {
+      results = this.index.search(query, this.top);
+      this.searches.set(key, results);
+    }
+    return results;
+  }
+
+  private party(query: MatchQuery): MatchResult[] {
+    const key = queryKey(query);
+    let matches = this.parties.get(key);
+    if (!matches) {
+      const found = queryVariants(query).flatMap((variant) => this.search(variant));
+      matches = alerting(found, this.threshold, this.top);
+      this.parties.set(key, matches);
+    }
+    return matches;
+  }
+
+  /** Registered names in the remittance text; each match says which words named it (a weight-0 evidence line). */
+  private remittance(text: string): MatchResult[] {
+    let matches = this.remittances.get(text);
+    if (matches) return matches;
+    const found: MatchResult[] = [];
+    for (const window of remittanceWindows(text, (key) => this.index.stats.count(key))) {
+      const words =
+        window.from === window.to ? `word ${window.from + 1}` : `words ${window.from + 1}–${window.to + 1}`;
+      for (const schema of ["Person", "Organization"]) {
+        for (const result of this.search({ name: window.text, schema })) {
+          if (result.score < this.threshold) continue;
+          found.push({
+            ...result,
+            explanation: [
+              ...result.explanation,
+              {
+                feature: "remittance",
+                weight: 0,
+                detail: `the remittance names "${window.text}" (${words})`,
+              },
+            ],
+          });
+        }
       }
     }
+    matches = alerting(found, this.threshold, this.top);
+    this.remittances.set(text, matches);
+    return matches;
   }
-  return alerting(found, threshold, top);
+}
+
+/**
+ * The matches of a batch's payments, in payment order: pure over the index, so a batch can be split over
+ * worker threads (each chunk then screens its distinct parties once).
+ */
+export function matchPayments(
+  payments: readonly Payment[],
+  index: MatchIndex,
+  options: MatchOptions = {},
+): PaymentMatches[] {
+  const matcher = new BatchMatcher(index, options);
+  return payments.map((payment) => matcher.match(payment));
 }
 
 export interface AssembleOptions {
@@ -210,9 +243,7 @@ export function screenPayments(
   index: MatchIndex,
   options: ScreenOptions = {},
 ): PaymentScreening {
-  const cache = options.cache ?? new Map<string, MatchResult[]>();
-  const matches = payments.map((payment) => matchPayment(payment, index, { ...options, cache }));
-  return assembleScreening(payments, matches, options);
+  return assembleScreening(payments, matchPayments(payments, index, options), options);
 }
 
 export function summarise(payment: Payment): PaymentSummary {

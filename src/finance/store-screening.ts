@@ -11,7 +11,7 @@ import { LEAD_PURPOSE } from "./leads.ts";
 import { queuePaymentAlerts } from "./payment-alerts.ts";
 import { loadRelationships } from "./registry-screening.ts";
 import type { RuleContext } from "./rule-types.ts";
-import { assembleScreening, matchPayment, type PaymentAlert, type PaymentMatches } from "./screen.ts";
+import { assembleScreening, matchPayments, type PaymentAlert, type PaymentMatches } from "./screen.ts";
 
 export interface PresentedAlert extends Omit<PaymentAlert, "matches"> {
   matches: MatchView[];
@@ -38,8 +38,7 @@ export async function screenPaymentsAs(
   const now = context.clock.now();
   const purpose = LEAD_PURPOSE;
   const visible = (ids: string[]) => visibleRecords(db, context.actor, purpose, ids, now);
-  const cache = new Map<string, MatchResult[]>();
-  const raw = payments.map((payment) => matchPayment(payment, index, { cache }));
+  const raw = matchPayments(payments, index);
   const known = await visible(raw.flatMap(matchedIds));
   const matches = raw.map((m): PaymentMatches => {
     const keep = (list: MatchResult[]) => list.filter((r) => known.has(r.entityId));
