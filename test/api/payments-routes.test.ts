@@ -120,6 +120,41 @@ describe("payment and lead routes", () => {
     }
   });
 
+  test("a CSV export with its own columns is read through the mapping given as JSON", async () => {
+    const mapping = {
+      delimiter: ";",
+      decimalComma: true,
+      columns: {
+        amount: "Betrag",
+        currency: "Waehrung",
+        "debtor.name": "Auftraggeber",
+        "creditor.name": "Empfaenger",
+      },
+    };
+    const export_ = [
+      "Betrag;Waehrung;Auftraggeber;Empfaenger",
+      "1.250,00;EUR;SYNTHETIC Payer;Hamza Oteyfaoui",
+    ];
+    const url = `/api/v1/payments/screen?mapping=${encodeURIComponent(JSON.stringify(mapping))}`;
+    const send = (payload: string) =>
+      call(fiuKey, { method: "POST", url, payload, headers: { "content-type": "text/csv" } });
+    const response = await send(export_.join("\n"));
+    assert.equal(response.statusCode, 200, response.body);
+    const [alert] = response.json().alerts;
+    assert.equal(alert.payment.amount, 1250);
+    assert.equal(alert.payment.creditor, "Hamza Oteyfaoui");
+    assert.equal((await screen(fiuKey, export_.join("\n"))).statusCode, 400, "no mapping: unknown columns");
+    const bad = await call(fiuKey, {
+      method: "POST",
+      url: `/api/v1/payments/screen?mapping=${encodeURIComponent('{"columns":{"amount":"Betrag"}}')}`,
+      payload: export_.join("\n"),
+      headers: { "content-type": "text/csv" },
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().where, "query mapping");
+    assert.match(bad.json().detail, /must map currency/);
+  });
+
   test("bad input is a 400 problem naming the place; keys and roles are checked", async () => {
     const bad = await screen(fiuKey, "amount,currency,debtor.name,creditor.name\n1x,EUR,A,B\n");
     assert.equal(bad.statusCode, 400);

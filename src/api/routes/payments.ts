@@ -8,6 +8,7 @@ import { leadsToCsv, leadsToFtmJsonl } from "../../finance/lead-export.ts";
 import { createLead, listLeads } from "../../finance/leads.ts";
 import { screenPaymentsAs } from "../../finance/store-screening.ts";
 import { parsePaymentMessage } from "../../formats/payments.ts";
+import { parseCsvMapping } from "../../formats/payments-csv.ts";
 import type { MatchIndex } from "../../matching/index.ts";
 import { HANDLING_CODES } from "../../model/entity.ts";
 import type { Clock } from "../../platform/clock.ts";
@@ -44,18 +45,27 @@ export async function registerPaymentRoutes(
   // Payment messages arrive as text, whatever their type says; the parser tells the format from the content.
   app.addContentTypeParser(MESSAGE_TYPES, { parseAs: "string" }, (_request, body, done) => done(null, body));
 
-  app.post<{ Body: string; Querystring: { file?: string } }>(
+  app.post<{ Body: string; Querystring: { file?: string; mapping?: string } }>(
     "/payments/screen",
     {
       config: { roles: PAYMENT_ROUTE_ROLES.screen },
       schema: {
         summary: "Screen a payment message (ISO 20022 XML, SWIFT MT103 or CSV) against the registry",
+        description:
+          "A CSV body is read through `mapping`, the column mapping `ftfx screen payments --mapping` takes, " +
+          'as JSON (e.g. `{"delimiter":";","decimalComma":true,"columns":{"amount":"Betrag",' +
+          '"currency":"Waehrung","debtor.name":"Auftraggeber","creditor.name":"Empfaenger"}}`); without ' +
+          "it, the header row must name the fields themselves (`amount`, `currency`, `debtor.name`, " +
+          "`creditor.name`, `remittance`, …). XML and MT bodies need no mapping.",
         tags: ["payments"],
         ...SECURED,
         querystring: {
           type: "object",
           additionalProperties: false,
-          properties: { file: { type: "string", maxLength: 200 } },
+          properties: {
+            file: { type: "string", maxLength: 200 },
+            mapping: { type: "string", maxLength: 8000 },
+          },
         },
         response: {
           200: {
@@ -72,7 +82,9 @@ export async function registerPaymentRoutes(
         throw badInput("send the payment message itself as the body (XML, MT text or CSV), not JSON", "body");
       }
       const file = request.query.file ?? "body";
-      const payments = parsePaymentMessage(request.body, file);
+      const { mapping } = request.query;
+      const csvMapping = mapping === undefined ? undefined : parseCsvMapping(mapping, "query mapping");
+      const payments = parsePaymentMessage(request.body, file, csvMapping ? { csvMapping } : {});
       const { screening } = await screenPaymentsAs(
         db,
         await index(),
