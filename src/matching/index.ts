@@ -122,7 +122,12 @@ export class MatchIndex {
     const prepared = prepareQuery(query);
     const form = prepared.names[0];
     if (!form) return [];
-    const slots = this.candidates(this.postings.lookupGroups(form), Math.max(CANDIDATES, top * 2));
+    // A Han or kana name also looks candidates up in its other readings (Korean, foreign katakana).
+    const groups =
+      prepared.searchForms.length === 0
+        ? this.postings.lookupGroups(form)
+        : [form, ...prepared.searchForms].flatMap((f) => this.postings.lookupGroups(f));
+    const slots = this.candidates(groups, Math.max(CANDIDATES, top * 2));
     const results: MatchResult[] = [];
     for (const slot of slots) {
       const entry = this.slots[slot];

@@ -51,6 +51,24 @@ export function romanizeKana(run: string): string {
   return toRomaji(run.replace(/ー/g, ""), ROMAJI_OPTIONS).replace(/o[ou]/g, "o").replace(/uu/g, "u");
 }
 
+/**
+ * The spelling a katakana foreign name most likely stands for, to look candidates up with before any
+ * other name is known: チ ti, ツ tu, ジ di (as older transcriptions write them) and the vowel added after
+ * a final consonant dropped ("プーチン" -> "putin", "ウラジーミル" -> "uradimir").
+ */
+export function foreignSpelling(text: string): string {
+  return text
+    .split(/[\s・]+/u)
+    .map((word) =>
+      romanizeKana(word)
+        .replace(/chi/g, "ti")
+        .replace(/tsu/g, "tu")
+        .replace(/ji/g, "di")
+        .replace(/(?<=[^aiueo])(?:u|(?<=[td])o)$/, ""),
+    )
+    .join(" ");
+}
+
 /** Every kana run in `text` replaced by its Hepburn spelling, with spaces around it. */
 export function romanizeKanaIn(text: string): string {
   return text.replace(KANA_RUN, (run) => ` ${romanizeKana(run)} `);

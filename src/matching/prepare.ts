@@ -2,6 +2,7 @@ import { normalizeCountry } from "./compare/country.ts";
 import { type BirthDate, parseBirthDate } from "./compare/date.ts";
 import { type DocumentValue, normalizeDocumentNumber, normalizeGender } from "./compare/identity.ts";
 import { analyzeName, type NameForm, type NameKind, nameKind, words } from "./names.ts";
+import { searchReadings } from "./readings.ts";
 import type { MatchProfile, MatchQuery } from "./types.ts";
 
 /** Query and profile analysed once: names tokenised, dates parsed, countries and documents normalised. */
@@ -28,6 +29,8 @@ const placeWords = (place: string) => words(place).filter((w) => w.length > 2 &&
 const countries = (values: string[]) => [...new Set(values.map(normalizeCountry).filter((c) => c !== null))];
 
 export interface PreparedQuery extends Prepared {
+  /** Other readings of a Han or kana name to look candidates up with (see readings.ts). */
+  searchForms: NameForm[];
   birthDate: BirthDate | null;
   nationality: string | null;
   gender: "male" | "female" | null;
@@ -47,6 +50,7 @@ export function prepareQuery(query: MatchQuery): PreparedQuery {
   return {
     kind,
     names: [analyzeName(query.name, kind)],
+    searchForms: kind === "person" ? searchReadings(query.name) : [],
     birthDates: birthDate ? [birthDate] : [],
     nationalities: nationality ? [nationality] : [],
     genders: query.gender ? [query.gender] : [],
@@ -84,11 +88,14 @@ export function analyzeProfile(profile: MatchProfile, analyses?: NameAnalyses): 
   const seen = new Set<string>();
   const names: NameForm[] = [];
   for (const name of profile.names) {
-    const form = analyzed(name, kind, analyses);
-    const signature = form.tokens.map((t) => t.text).join(" ");
-    if (form.tokens.length === 0 || seen.has(signature)) continue;
-    seen.add(signature);
-    names.push(form);
+    // A Han or kana name is also filed in its readings that need no other name (Korean, foreign katakana).
+    const readings = kind === "person" ? searchReadings(name) : [];
+    for (const form of [analyzed(name, kind, analyses), ...readings]) {
+      const signature = form.tokens.map((t) => t.text).join(" ");
+      if (form.tokens.length === 0 || seen.has(signature)) continue;
+      seen.add(signature);
+      names.push(form);
+    }
   }
   return {
     kind,

@@ -1,6 +1,6 @@
 import { osaDistance } from "./compare/strings.ts";
 import { japaneseUnits, koreanReading } from "./han-readings.ts";
-import { KANA, kanaUnits } from "./kana.ts";
+import { foreignSpelling, KANA, kanaUnits } from "./kana.ts";
 import { analyzeName, makeToken, type NameForm } from "./names.ts";
 
 /**
@@ -38,6 +38,9 @@ export const HAN_FITTING: Fitting = { edits: 0, wholeParts: true };
 /** Kana write foreign names loosely (vowels added, letters lost): a letter may differ per mora. */
 export const KANA_FITTING: Fitting = { edits: 1, wholeParts: false };
 
+/** Leaving out a whole part of the other name costs as much as misreading two letters. */
+const PART_MISSING = 2;
+
 interface Step {
   from: number;
   reading: number;
@@ -58,7 +61,9 @@ interface Alignment {
 function align(units: readonly ReadingUnit[], order: readonly string[], maxEdits: number): Alignment {
   const target = order.join("");
   const partAt: number[] = [];
+  const partEnd = new Map<number, number>();
   order.forEach((part, p) => {
+    partEnd.set(partAt.length, partAt.length + part.length);
     for (let k = 0; k < part.length; k++) partAt.push(p);
   });
   const n = units.length;
@@ -75,6 +80,12 @@ function align(units: readonly ReadingUnit[], order: readonly string[], maxEdits
       if (k < m && here + 1 < (cost[i * width + k + 1] as number)) {
         cost[i * width + k + 1] = here + 1;
         steps[i * width + k + 1] = { from: k, reading: -1, aligned: false, edits: 1 };
+      }
+      // A whole part of the other name that this name does not have (a patronymic, a middle name).
+      const end = partEnd.get(k);
+      if (end !== undefined && here + PART_MISSING < (cost[i * width + end] as number)) {
+        cost[i * width + end] = here + PART_MISSING;
+        steps[i * width + end] = { from: k, reading: -1, aligned: false, edits: 0 };
       }
       if (i === n) continue;
       const unit = units[i] as ReadingUnit;
@@ -110,7 +121,7 @@ function align(units: readonly ReadingUnit[], order: readonly string[], maxEdits
     const step = steps[i * width + k];
     if (!step) break;
     if (step.reading === -1) {
-      inexact.add(partAt[step.from] ?? -1);
+      if (step.edits > 0) inexact.add(partAt[step.from] ?? -1);
       k = step.from;
       continue;
     }
@@ -209,14 +220,10 @@ const SEPARATORS = /[\s·・.,]+/u;
  */
 export function readingsOf(name: string): ((other: NameForm) => NameForm[]) | undefined {
   if (HAN.test(name)) {
-    let korean: NameForm | null | undefined;
     let units: ReadingUnit[] | null | undefined;
     return (other) => {
       if (other.tokens.some((t) => t.glyph && HAN.test(t.glyph))) return [];
-      if (korean === undefined) {
-        const hangul = koreanReading(name);
-        korean = hangul ? analyzeName(hangul) : null;
-      }
+      const korean = koreanForm(name);
       if (other.tokens.some((t) => t.glyph && HANGUL.test(t.glyph))) return korean ? [korean] : [];
       if (units === undefined) units = japaneseUnits(name);
       const japanese = units ? fitReading(name, units, other, HAN_FITTING) : null;
@@ -236,4 +243,33 @@ export function readingsOf(name: string): ((other: NameForm) => NameForm[]) | un
     };
   }
   return undefined;
+}
+
+const koreanForms = new Map<string, NameForm | null>();
+
+function koreanForm(name: string): NameForm | null {
+  let form = koreanForms.get(name);
+  if (form === undefined) {
+    const hangul = koreanReading(name);
+    form = hangul ? analyzeName(hangul) : null;
+    if (koreanForms.size >= FITTED_LIMIT) koreanForms.clear();
+    koreanForms.set(name, form);
+  }
+  return form;
+}
+
+/**
+ * Readings of a Han or kana person name that need no other name, for the index to file and look up
+ * candidates under (a Han name read in Korean, a katakana name as the foreign name it likely writes).
+ */
+export function searchReadings(name: string): NameForm[] {
+  if (HAN.test(name)) {
+    const korean = koreanForm(name);
+    return korean ? [korean] : [];
+  }
+  if (KANA.test(name)) {
+    const spelling = foreignSpelling(name);
+    return spelling ? [analyzeName(spelling)] : [];
+  }
+  return [];
 }
