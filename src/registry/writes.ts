@@ -1,8 +1,10 @@
 import { getTableColumns, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../platform/db.ts";
 import { notifyEntitiesChanged } from "./notify.ts";
+import { referencesOf } from "./refs.ts";
 import type { Change, EntityRow } from "./rows.ts";
-import { entities, entityVersions } from "./schema.ts";
+import { entities, entityRefs, entityVersions } from "./schema.ts";
 
 /** Rows per statement: large enough that per-statement cost vanishes, small enough to keep memory flat. */
 const ROWS_PER_STATEMENT = 2000;
@@ -35,9 +37,9 @@ export interface VersionContext {
 }
 
 /**
- * Writes changed entities (new or replacing the current row) and one version row each, recording the
- * row's full state. A batch travels as one JSON parameter and PostgreSQL unpacks it: on PGlite this is
- * several times faster than multi-row VALUES with a parameter per cell.
+ * Writes changed entities (new or replacing the current row), their references (entity_refs) and one
+ * version row each, recording the row's full state. A batch travels as one JSON parameter and PostgreSQL
+ * unpacks it: on PGlite this is several times faster than multi-row VALUES with a parameter per cell.
  */
 export async function writeEntities(
   db: DbOrTx,
@@ -45,7 +47,11 @@ export async function writeEntities(
   context: VersionContext,
 ): Promise<void> {
   for (let start = 0; start < changed.length; start += ROWS_PER_STATEMENT) {
-    const batch = changed.slice(start, start + ROWS_PER_STATEMENT).map(({ row, change }) => {
+    const slice = changed.slice(start, start + ROWS_PER_STATEMENT);
+    // A new entity has no references yet; a rewritten one drops its old ones before writing the new.
+    const rewritten = slice.filter(({ change }) => change !== "created").map(({ row }) => row.id);
+    if (rewritten.length > 0) await dropReferences(db, rewritten);
+    const batch = slice.map(({ row, change }) => {
       const record: Record<string, unknown> = { change };
       for (const [key, column] of COLUMNS) record[column.name] = row[key as keyof EntityRow];
       return record;
@@ -55,6 +61,9 @@ export async function writeEntities(
       written as (
         insert into ${entities} (${COLUMN_LIST}) select ${COLUMN_LIST} from input
         on conflict (id) do update set ${REPLACE_ALL}
+      ),
+      referenced as (
+        insert into ${entityRefs} (ref_id, entity_id, property) ${referencesOf(sql`input`)}
       )
       insert into ${entityVersions} (entity_id, version, change, actor, import_id, at, state)
       select id, version, change, ${context.actor}::text, ${context.importId}::text, ${context.at}::timestamptz, ${STATE} from input`);
@@ -65,7 +74,20 @@ export async function writeEntities(
   );
 }
 
-/** `entities.id in (…)` with the ids as one JSON parameter instead of one parameter each. */
-export function inIdList(ids: string[]): SQL {
-  return sql`${entities.id} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+/** Deletes entities with their references and history (retention); listeners hear of it like any write. */
+export async function deleteEntities(db: DbOrTx, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await dropReferences(db, ids);
+  await db.delete(entityVersions).where(inIdList(ids, entityVersions.entityId));
+  await db.delete(entities).where(inIdList(ids));
+  await notifyEntitiesChanged(db, ids);
+}
+
+async function dropReferences(db: DbOrTx, ids: string[]): Promise<void> {
+  await db.delete(entityRefs).where(inIdList(ids, entityRefs.entityId));
+}
+
+/** `entities.id in (…)` (or another id column) with the ids as one JSON parameter instead of one each. */
+export function inIdList(ids: string[], column: AnyPgColumn = entities.id): SQL {
+  return sql`${column} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
 }

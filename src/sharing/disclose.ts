@@ -4,14 +4,13 @@
  * remembers which agency was shown which reference, and tells originators about hits on their records.
  * Routes, CLI and screening call these and never filter on their own.
  */
-import { or, sql } from "drizzle-orm";
 import type { MatchResult } from "../matching/types.ts";
 import type { RegistryEntity } from "../model/entity.ts";
 import type { Clock } from "../platform/clock.ts";
 import type { Db, DbOrTx, Tx } from "../platform/db.ts";
 import { badInput, notFound } from "../platform/errors.ts";
+import { entitiesReferringTo } from "../registry/refs.ts";
 import { toRegistryEntity } from "../registry/rows.ts";
-import { entities } from "../registry/schema.ts";
 import type { JsonObject, JsonValue } from "./audit-chain.ts";
 import { appendAuditGrouped, auditBody } from "./audit-log.ts";
 import { notifyAll } from "./notifications.ts";
@@ -41,17 +40,6 @@ export interface DiscloseOptions {
   /** Results to return at most, applied after hidden matches are dropped. */
   limit?: number;
 }
-
-/** FtM properties by which a passport, sanction or link record points at the record it belongs to. */
-const REFERRING_PROPERTIES = [
-  "holder",
-  "entity",
-  "person",
-  "relative",
-  "associate",
-  "member",
-  "organization",
-];
 
 interface Decided {
   record: RegistryEntity;
@@ -188,23 +176,11 @@ async function relatedFor(
     .filter((i) => ["summary", "full", "own"].includes(i.decision.level))
     .map((i) => i.record.id);
   const found = new Map<string, Related[]>();
-  if (ids.length === 0) return found;
-  // Containment (`@>`) is what the GIN index on properties answers; one test per property and record.
-  const pointsAt = ids.flatMap((id) =>
-    REFERRING_PROPERTIES.map((p) => sql`${entities.properties} @> ${JSON.stringify({ [p]: [id] })}::jsonb`),
-  );
-  const rows = await db
-    .select()
-    .from(entities)
-    .where(or(...pointsAt));
-  const wanted = new Set(ids);
-  for (const row of rows) {
+  // The registry's reference table (entity_refs) answers which records point at these.
+  for (const { row, refIds } of await entitiesReferringTo(db, ids)) {
     const record = toRegistryEntity(row);
     const decision = decide(record);
-    const targets = new Set(
-      REFERRING_PROPERTIES.flatMap((p) => record.properties[p] ?? []).filter((id) => wanted.has(id)),
-    );
-    for (const target of targets) found.set(target, [...(found.get(target) ?? []), { record, decision }]);
+    for (const target of refIds) found.set(target, [...(found.get(target) ?? []), { record, decision }]);
   }
   return found;
 }

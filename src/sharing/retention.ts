@@ -3,9 +3,10 @@
  * retention date are deleted with their history, leaving a tombstone and an audit entry that name the
  * record's id, schema and originator but none of its personal data.
  */
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, lte } from "drizzle-orm";
 import type { Db, DbOrTx } from "../platform/db.ts";
-import { entities, entityVersions } from "../registry/schema.ts";
+import { entities } from "../registry/schema.ts";
+import { deleteEntities } from "../registry/writes.ts";
 import { appendAudit, auditBody } from "./audit-log.ts";
 import type { SharingContext } from "./context.ts";
 import { tombstones } from "./schema.ts";
@@ -83,10 +84,7 @@ export async function runRetention(db: Db, context: SharingContext): Promise<Ret
         });
       }
       const ids = due.map((r) => r.id);
-      if (ids.length > 0) {
-        await tx.delete(entityVersions).where(inArray(entityVersions.entityId, ids));
-        await tx.delete(entities).where(inArray(entities.id, ids));
-      }
+      await deleteEntities(tx, ids);
       return ids.length;
     });
     deleted += done;
