@@ -7,7 +7,7 @@ import type { ReadingUnit } from "./readings.ts";
  * ヴィ vi, ウォ wo …), which wanakana alone reads as two syllables. `kanaUnits` gives each mora its other
  * spellings for the reading aligner (readings.ts): Kunrei/Nihon-shiki (si, ti, tu, hu, zi, di), the
  * sounds katakana stands for in foreign names (a vowel added after a consonant dropped, r for l, ウ for
- * w/v, a long mark for r) and long vowels written out.
+ * w/v, s or z for th, a long mark for r) and long vowels written out.
  */
 
 // Foreign-sound combinations, as hiragana (wanakana maps katakana through hiragana).
@@ -96,6 +96,8 @@ function spellings(kana: string, long: boolean, doubled: boolean): string[] {
     add("v");
   }
   for (const s of [...out]) if (s.includes("r")) add(s.replace(/r/g, "l"));
+  // English th is written with the s and z rows (スミス Smith).
+  for (const s of [...out]) if (/^[sz](?!h)/.test(s)) add(`th${s.slice(1)}`);
   if (hepburn === "n") add("m");
   let all = [...out];
   if (long) {

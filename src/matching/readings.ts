@@ -222,7 +222,8 @@ export function readingsOf(name: string): ((other: NameForm) => NameForm[]) | un
   if (HAN.test(name)) {
     let units: ReadingUnit[] | null | undefined;
     return (other) => {
-      if (other.tokens.some((t) => t.glyph && HAN.test(t.glyph))) return [];
+      // Two Han names compare by character, also when one comes as its Korean reading (正 and 政 both read 정).
+      if (readingForms.has(other) || other.tokens.some((t) => t.glyph && HAN.test(t.glyph))) return [];
       const korean = koreanForm(name);
       if (other.tokens.some((t) => t.glyph && HANGUL.test(t.glyph))) return korean ? [korean] : [];
       if (units === undefined) units = japaneseUnits(name);
@@ -246,12 +247,15 @@ export function readingsOf(name: string): ((other: NameForm) => NameForm[]) | un
 }
 
 const koreanForms = new Map<string, NameForm | null>();
+/** Forms that are readings of a Han name. */
+const readingForms = new WeakSet<NameForm>();
 
 function koreanForm(name: string): NameForm | null {
   let form = koreanForms.get(name);
   if (form === undefined) {
     const hangul = koreanReading(name);
-    form = hangul ? analyzeName(hangul) : null;
+    form = hangul ? { ...analyzeName(hangul), original: name } : null;
+    if (form) readingForms.add(form);
     if (koreanForms.size >= FITTED_LIMIT) koreanForms.clear();
     koreanForms.set(name, form);
   }
