@@ -2,6 +2,7 @@ import { osaDistance } from "./compare/strings.ts";
 import { japaneseUnits, koreanReading } from "./han-readings.ts";
 import { foreignSpelling, KANA, kanaUnits } from "./kana.ts";
 import { analyzeName, makeToken, type NameForm } from "./names.ts";
+import { isTranscription, transcriptionUnits } from "./transcription.ts";
 
 /**
  * Names in scripts that one cannot spell in Latin one way only. A Han character reads differently in
@@ -23,6 +24,8 @@ export interface ReadingUnit {
 
 /** How loosely a script's readings are fitted. */
 export interface Fitting {
+  /** Names the fitting in the cache key. */
+  id: string;
   /** Letters a unit's reading may differ from the letters it is aligned with. */
   edits: number;
   /**
@@ -34,12 +37,16 @@ export interface Fitting {
 }
 
 /** Han readings are listed with their spelling variants, so they must spell the other name as written. */
-export const HAN_FITTING: Fitting = { edits: 0, wholeParts: true };
-/** Kana write foreign names loosely (vowels added, letters lost): a letter may differ per mora. */
-export const KANA_FITTING: Fitting = { edits: 1, wholeParts: false };
+export const HAN_FITTING: Fitting = { id: "han", edits: 0, wholeParts: true };
+/**
+ * Kana and Chinese transcriptions write foreign names loosely (vowels added, letters lost): a letter may
+ * differ per mora or syllable.
+ */
+export const LOOSE_FITTING: Fitting = { id: "loose", edits: 1, wholeParts: false };
 
 /** Leaving out a whole part of the other name costs as much as misreading two letters. */
 const PART_MISSING = 2;
+const ACROSS_PARTS = 0.5;
 
 interface Step {
   from: number;
@@ -106,8 +113,10 @@ function align(units: readonly ReadingUnit[], order: readonly string[], maxEdits
                 ? osaDistance(reading, target.slice(k, j), maxEdits)
                 : 1;
           if (edits > maxEdits) continue;
-          if (here + edits < (cost[next + j] as number)) {
-            cost[next + j] = here + edits;
+          // A unit read across two parts of the other name is less likely than one read within a part.
+          const total = here + edits + (partAt[k] === partAt[j - 1] ? 0 : ACROSS_PARTS);
+          if (total < (cost[next + j] as number)) {
+            cost[next + j] = total;
             steps[next + j] = { from: k, reading: r, aligned: true, edits };
           }
         }
@@ -166,7 +175,7 @@ export function fitReading(
 ): NameForm | null {
   const parts = other.tokens.filter((t) => !t.initial && !t.glyph).map((t) => t.text);
   if (parts.length === 0 || units.length === 0) return null;
-  const key = `${name}\u0000${parts.join(" ")}`;
+  const key = `${fitting.id}\u0000${name}\u0000${parts.join(" ")}`;
   const known = fitted.get(key);
   if (known) return known;
   let best: Alignment | null = null;
@@ -221,6 +230,7 @@ const SEPARATORS = /[\s·・.,]+/u;
 export function readingsOf(name: string): ((other: NameForm) => NameForm[]) | undefined {
   if (HAN.test(name)) {
     let units: ReadingUnit[] | null | undefined;
+    let transcribed: ReadingUnit[] | undefined;
     return (other) => {
       // Two Han names compare by character, also when one comes as its Korean reading (正 and 政 both read 정).
       if (readingForms.has(other) || other.tokens.some((t) => t.glyph && HAN.test(t.glyph))) return [];
@@ -228,7 +238,9 @@ export function readingsOf(name: string): ((other: NameForm) => NameForm[]) | un
       if (other.tokens.some((t) => t.glyph && HANGUL.test(t.glyph))) return korean ? [korean] : [];
       if (units === undefined) units = japaneseUnits(name);
       const japanese = units ? fitReading(name, units, other, HAN_FITTING) : null;
-      return [korean, japanese].filter((form) => form !== null);
+      transcribed ??= isTranscription(name) ? transcriptionUnits(name) : [];
+      const foreign = transcribed.length > 0 ? fitReading(name, transcribed, other, LOOSE_FITTING) : null;
+      return [korean, japanese, foreign].filter((form) => form !== null);
     };
   }
   if (KANA.test(name)) {
@@ -239,7 +251,7 @@ export function readingsOf(name: string): ((other: NameForm) => NameForm[]) | un
         .split(SEPARATORS)
         .filter(Boolean)
         .flatMap((word, w) => kanaUnits(word, w));
-      const reading = fitReading(name, units, other, KANA_FITTING);
+      const reading = fitReading(name, units, other, LOOSE_FITTING);
       return reading ? [reading] : [];
     };
   }

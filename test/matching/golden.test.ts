@@ -8,12 +8,9 @@ import {
 } from "../../src/matching/eval/cross-script.ts";
 import { dataPath } from "../support/data.ts";
 
-/**
- * Known gaps, listed so that a fix shows up as a failing test to update: a Chinese transcription of a
- * foreign name (弗拉基米尔·普京) reads in Mandarin syllables that no Latin spelling of the name is near.
- */
+/** Known gaps, listed so that a fix shows up as a failing test to update (none at present). */
 const KNOWN_PAIR_GAPS = new Set<string>();
-const KNOWN_VARIANT_GAPS = new Set(["弗拉基米尔·普京"]);
+const KNOWN_VARIANT_GAPS = new Set<string>();
 
 test("watchman cross-script pairs score above their thresholds (except the known gaps)", () => {
   const results = scoreThresholdPairs(

@@ -77,3 +77,12 @@ test("readings for the index need no other name; Latin names have none", () => {
   assert.deepEqual(searchReadings("Vladimir Putin"), []);
   assert.equal(analyzeName("Vladimir Putin").readAgainst, undefined);
 });
+
+test("a Chinese transcription of a foreign name fits the Latin spelling it transcribes", () => {
+  assert.ok(score("弗拉基米尔·普京", "Vladimir Putin") > 0.9);
+  assert.ok(score("贝拉克·奥巴马", "Barack Obama") > 0.9);
+  assert.ok(score("弗拉基米尔·普京", "Vladimir Petrov") < 0.01);
+  assert.ok(score("贝拉克·奥巴马", "Barack Hussein") < 0.01);
+  // Only names written with an interpunct are read as transcriptions.
+  assert.ok(score("普京", "Putin") < 0.5);
+});
