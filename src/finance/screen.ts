@@ -62,6 +62,8 @@ export interface PaymentMatches {
 }
 
 const DEFAULT_TOP = 5;
+/** One shared empty list for the many searches and parties that find nothing (frozen: shared lists are read-only). */
+const NONE = Object.freeze([]) as unknown as MatchResult[];
 
 /**
  * Payment messages seldom say whether a party is a person or an organisation, and the scorer counts a person
@@ -76,11 +78,10 @@ function queryVariants(query: MatchQuery): MatchQuery[] {
   return [{ ...query, schema: "Person" }, organisation];
 }
 
-/** The best result per entity over several queries, at or above the threshold, best first. */
-function alerting(results: MatchResult[], threshold: number, top: number): MatchResult[] {
+/** The best result per entity over several queries' alerting results, best first. */
+function alerting(results: MatchResult[], top: number): MatchResult[] {
   const best = new Map<string, MatchResult>();
   for (const result of results) {
-    if (result.score < threshold) continue;
     const seen = best.get(result.entityId);
     if (!seen || seen.score < result.score) best.set(result.entityId, result);
   }
@@ -92,6 +93,13 @@ function alerting(results: MatchResult[], threshold: number, top: number): Match
 /** Everything a query's results depend on (all but its id), so equal parties share one screening. */
 function queryKey({ id: _id, ...asked }: MatchQuery): string {
   return JSON.stringify(asked);
+}
+
+/** Keeps a list in one of a batch's caches, the many empty ones as the one shared `NONE`. */
+function remember(cache: Map<string, MatchResult[]>, key: string, list: MatchResult[]): MatchResult[] {
+  const kept = list.length > 0 ? list : NONE;
+  cache.set(key, kept);
+  return kept;
 }
 
 /**
@@ -122,38 +130,40 @@ class BatchMatcher {
     };
   }
 
+  /**
+   * The engine's results at or above the threshold (nothing below it alerts, so only these are kept: a batch
+   * holds on to every distinct search, and most find nothing worth an alert).
+   */
   private search(query: MatchQuery): MatchResult[] {
     const key = queryKey(query);
-    let results = this.searches.get(key);
-    if (!results) {
-      results = this.index.search(query, this.top);
-      this.searches.set(key, results);
-    }
-    return results;
+    return (
+      this.searches.get(key) ??
+      remember(
+        this.searches,
+        key,
+        this.index.search(query, this.top).filter((r) => r.score >= this.threshold),
+      )
+    );
   }
 
   private party(query: MatchQuery): MatchResult[] {
     const key = queryKey(query);
-    let matches = this.parties.get(key);
-    if (!matches) {
-      const found = queryVariants(query).flatMap((variant) => this.search(variant));
-      matches = alerting(found, this.threshold, this.top);
-      this.parties.set(key, matches);
-    }
-    return matches;
+    const known = this.parties.get(key);
+    if (known) return known;
+    const found = queryVariants(query).flatMap((variant) => this.search(variant));
+    return remember(this.parties, key, alerting(found, this.top));
   }
 
   /** Registered names in the remittance text; each match says which words named it (a weight-0 evidence line). */
   private remittance(text: string): MatchResult[] {
-    let matches = this.remittances.get(text);
-    if (matches) return matches;
+    const known = this.remittances.get(text);
+    if (known) return known;
     const found: MatchResult[] = [];
     for (const window of remittanceWindows(text, (key) => this.index.stats.count(key))) {
       const words =
         window.from === window.to ? `word ${window.from + 1}` : `words ${window.from + 1}–${window.to + 1}`;
       for (const schema of ["Person", "Organization"]) {
         for (const result of this.search({ name: window.text, schema })) {
-          if (result.score < this.threshold) continue;
           found.push({
             ...result,
             explanation: [
@@ -168,9 +178,7 @@ class BatchMatcher {
         }
       }
     }
-    matches = alerting(found, this.threshold, this.top);
-    this.remittances.set(text, matches);
-    return matches;
+    return remember(this.remittances, text, alerting(found, this.top));
   }
 }
 
