@@ -13,6 +13,7 @@ import {
   registerAuditCommands,
   registerKeyCommands,
   registerRetentionCommands,
+  registerUserCommands,
 } from "./sharing.ts";
 
 /** Every command group registers itself here; each lives in its own file under src/cli/. */
@@ -23,6 +24,7 @@ export function registerCommands(program: Command): void {
   registerEntityCommands(program);
   registerAgencyCommands(program);
   registerKeyCommands(program);
+  registerUserCommands(program);
   registerArrangementCommands(program);
   registerAuditCommands(program);
   registerRetentionCommands(program);

@@ -1,5 +1,5 @@
 /**
- * The sharing command groups: agencies, keys, arrangements, audit and retention. The CLI is the node's
+ * The sharing command groups: agencies, keys, users, arrangements, audit and retention. The CLI is the node's
  * local operator acting directly on the store; every change it makes is audited like any other.
  */
 import type { Command } from "commander";
@@ -14,8 +14,10 @@ import { tailAudit, verifyAuditLog } from "../sharing/audit-log.ts";
 import { LOCAL_OPERATOR, type SharingContext } from "../sharing/context.ts";
 import { runRetention } from "../sharing/retention.ts";
 import type { Arrangement } from "../sharing/types.ts";
+import { addUser, listUsers, setPassword, setUserDisabled } from "../sharing/users.ts";
 import { setWebhook } from "../sharing/webhooks.ts";
 import { type OutputOptions, printList, printRecord } from "./output.ts";
+import { readNewPassword } from "./secret-input.ts";
 import { withStore } from "./store.ts";
 
 const operator: SharingContext = { actor: LOCAL_OPERATOR, clock: systemClock };
@@ -120,6 +122,69 @@ export function registerKeyCommands(program: Command): void {
         all.map((k) => ({ ...k })),
         options,
         ["id", "agencyId", "userId", "roles", "createdAt", "revokedAt"],
+      );
+    });
+}
+
+export function registerUserCommands(program: Command): void {
+  const users = program
+    .command("users")
+    .description("people who sign in to the console by user name and password");
+  users
+    .command("add")
+    .description("add a person with roles; then set a password with `users password`")
+    .requiredOption("--agency <id>", "the person's agency")
+    .requiredOption("--username <name>", "sign-in name: 3 to 64 of a-z, 0-9, '.', '-', '@'")
+    .requiredOption("--role <role>", "admin, contributor, screener, analyst or auditor (repeatable)", collect)
+    .option("--name <name>", "the person's full name")
+    .option("--json", "print JSON")
+    .action(
+      async (
+        options: OutputOptions & { agency: string; username: string; role: string[]; name?: string },
+      ) => {
+        const input = {
+          agencyId: options.agency,
+          username: options.username,
+          roles: options.role,
+          ...(options.name ? { name: options.name } : {}),
+        };
+        printRecord(await withStore((store) => addUser(store.db, input, operator)), options);
+      },
+    );
+  users
+    .command("password <user>")
+    .description(
+      "set or reset a person's password (id or user name); typed twice at a terminal, or piped in with --password-stdin; open sessions end",
+    )
+    .option("--password-stdin", "read the password from stdin (one line)")
+    .option("--json", "print JSON")
+    .action(async (user: string, options: OutputOptions & { passwordStdin?: boolean }) => {
+      const password = await readNewPassword(options.passwordStdin === true);
+      printRecord(await withStore((store) => setPassword(store.db, user, password, operator)), options);
+    });
+  for (const [name, disabled, description] of [
+    ["disable", true, "stop a user (id or user name) at once: no sign-in, no key of theirs works"],
+    ["enable", false, "let a disabled user act again"],
+  ] as const) {
+    users
+      .command(`${name} <user>`)
+      .description(description)
+      .option("--json", "print JSON")
+      .action(async (user: string, options: OutputOptions) => {
+        printRecord(await withStore((store) => setUserDisabled(store.db, user, disabled, operator)), options);
+      });
+  }
+  users
+    .command("list")
+    .description("people and service accounts (never a password or its hash)")
+    .option("--agency <id>", "only this agency's users")
+    .option("--json", "print JSON Lines")
+    .action(async (options: OutputOptions & { agency?: string }) => {
+      const all = await withStore((store) => listUsers(store.db, options.agency));
+      printList(
+        all.map((u) => ({ ...u })),
+        options,
+        ["id", "agencyId", "username", "name", "kind", "roles", "passwordSetAt", "disabledAt"],
       );
     });
 }

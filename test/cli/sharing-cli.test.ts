@@ -12,6 +12,7 @@ import { authenticateKey } from "../../src/sharing/api-keys.ts";
 import { LOCAL_OPERATOR } from "../../src/sharing/context.ts";
 import { contributeEntity } from "../../src/sharing/records.ts";
 import { auditLog } from "../../src/sharing/schema.ts";
+import { signInWithPassword } from "../../src/sharing/users.ts";
 import { POSTGRES_ADMIN_URL } from "../support/stores.ts";
 
 /** The commands run on a throwaway PostgreSQL database: a process starts in about a second there, not ten. */
@@ -26,13 +27,19 @@ interface Run {
 }
 
 function ftfx(...args: string[]): Promise<Run> {
+  return ftfxWithStdin(undefined, ...args);
+}
+
+/** Runs a command with `stdin` piped in (closed at once when undefined, as from a script). */
+function ftfxWithStdin(stdin: string | undefined, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [BIN, ...args],
       { env: { ...process.env, DATABASE_URL: dbUrl, FTFX_LOG_LEVEL: "warn" } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
+    child.stdin?.end(stdin);
   });
 }
 
@@ -48,7 +55,7 @@ async function admin(sql: string): Promise<void> {
   await client.end();
 }
 
-describe("ftfx agencies, keys, arrangements, audit and retention commands", () => {
+describe("ftfx agencies, keys, users, arrangements, audit and retention commands", () => {
   let store: Store;
   let nl: string;
   let de: string;
@@ -111,6 +118,53 @@ describe("ftfx agencies, keys, arrangements, audit and retention commands", () =
     assert.equal(await authenticateKey(store.db, String(created.key)), null);
     assert.equal(badRole.code, 2);
     assert.match(badRole.stderr, /role.*king/);
+  });
+
+  test("users add a person; users password reads it from stdin, never argv; the person then signs in", async () => {
+    const added = json(
+      await ftfx("users", "add", "--agency", nl, "--username", "Ines.Bakker", "--role", "screener", "--json"),
+    );
+    changes += 1;
+    assert.deepEqual(added, { id: added.id, username: "ines.bakker" });
+    const password = "a tram to the harbour at dawn";
+    const [set, tooShort, noStdin, inArgv, unknown] = await Promise.all([
+      ftfxWithStdin(`${password}\n`, "users", "password", "ines.bakker", "--password-stdin", "--json"),
+      ftfxWithStdin("short\n", "users", "password", "ines.bakker", "--password-stdin", "--json"),
+      ftfx("users", "password", "ines.bakker", "--json"),
+      ftfx("users", "password", "ines.bakker", "--password", password),
+      ftfxWithStdin(`${password}\n`, "users", "password", "nobody.here", "--password-stdin"),
+    ]);
+    changes += 1;
+    assert.deepEqual(Object.keys(json(set)), ["id", "username", "passwordSetAt"]);
+    assert.ok(!set.stdout.includes(password) && !set.stderr.includes(password));
+    assert.equal(tooShort.code, 2);
+    assert.match(tooShort.stderr, /password: a password needs at least 12 characters/);
+    assert.equal(noStdin.code, 2, "no terminal and no --password-stdin: nothing to read");
+    assert.match(noStdin.stderr, /--password-stdin/);
+    assert.equal(inArgv.code, 2, "a password on the command line is refused");
+    assert.ok(!inArgv.stderr.includes(password));
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no user with id or user name nobody\.here/);
+    // The trailing newline was not part of the password.
+    const signedIn = await signInWithPassword(store.db, "ines.bakker", password);
+    assert.deepEqual(signedIn?.actor.roles, ["screener"]);
+    assert.equal(signedIn?.actor.agencyId, nl);
+
+    const disabled = json(await ftfx("users", "disable", "ines.bakker", "--json"));
+    changes += 1;
+    assert.deepEqual(disabled, { id: added.id, disabled: true });
+    assert.equal(await signInWithPassword(store.db, "ines.bakker", password), null);
+    const listed = (await ftfx("users", "list", "--agency", nl, "--json")).stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    const ines = listed.find((u) => u.id === added.id);
+    assert.equal(ines?.kind, "person");
+    assert.ok(ines?.disabledAt && ines?.passwordSetAt);
+    assert.ok(!JSON.stringify(listed).includes("scrypt"), "no hash is ever listed");
+    const badName = await ftfx("users", "add", "--agency", nl, "--username", "x", "--role", "screener");
+    assert.equal(badName.code, 2);
+    assert.match(badName.stderr, /username: "x" is not a valid user name/);
   });
 
   test("arrangements add takes repeated purposes and an end date; arrangements list shows it", async () => {
