@@ -3,6 +3,7 @@ import { japaneseUnits, koreanReading } from "./han-readings.ts";
 import { foreignSpelling, KANA, kanaUnits } from "./kana.ts";
 import { analyzeName, makeToken, type NameForm } from "./names.ts";
 import { isTranscription, transcriptionUnits } from "./transcription.ts";
+import { wadeGilesUnits } from "./wade-giles.ts";
 
 /**
  * Names in scripts that one cannot spell in Latin one way only. A Han character reads differently in
@@ -221,11 +222,12 @@ const HANGUL = /[\uAC00-\uD7AF]/u;
 const SEPARATORS = /[\s·・.,]+/u;
 
 /**
- * The other readings of a name written in Han characters or kana, to attach to its analysis (undefined
- * for every other script). Han: the Sino-Korean reading, and the Japanese reading that best fits the
- * other name. Kana: the reading, among the spellings of each mora, that best fits the other name. Two
- * names in Han characters compare by character instead; a Han name meets a Hangul one in its Korean
- * reading.
+ * The other readings of a name written in Han characters or kana, or romanised in Wade–Giles, to attach
+ * to its analysis (undefined for every other name). Han: the Sino-Korean reading, the Japanese reading
+ * that best fits the other name and, for a transcribed foreign name, the Latin sounds that fit it best.
+ * Kana: the reading, among the spellings of each mora, that best fits the other name. Wade–Giles: the
+ * Pinyin reading that fits the other name. Two names in Han characters compare by character instead; a
+ * Han name meets a Hangul one in its Korean reading.
  */
 export function readingsOf(name: string): ((other: NameForm) => NameForm[]) | undefined {
   if (HAN.test(name)) {
@@ -252,6 +254,14 @@ export function readingsOf(name: string): ((other: NameForm) => NameForm[]) | un
         .filter(Boolean)
         .flatMap((word, w) => kanaUnits(word, w));
       const reading = fitReading(name, units, other, LOOSE_FITTING);
+      return reading ? [reading] : [];
+    };
+  }
+  const wadeGiles = wadeGilesUnits(name);
+  if (wadeGiles) {
+    return (other) => {
+      if (other.tokens.some((t) => t.glyph)) return [];
+      const reading = fitReading(name, wadeGiles, other, HAN_FITTING);
       return reading ? [reading] : [];
     };
   }

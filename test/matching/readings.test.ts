@@ -86,3 +86,11 @@ test("a Chinese transcription of a foreign name fits the Latin spelling it trans
   // Only names written with an interpunct are read as transcriptions.
   assert.ok(score("普京", "Putin") < 0.5);
 });
+
+test("a Wade–Giles name fits its Pinyin spelling; other Latin names are not read so", () => {
+  assert.ok(score("Mao Tse-tung", "Mao Zedong") > 0.99);
+  assert.ok(score("Teng Hsiao-p'ing", "Deng Xiaoping") > 0.99);
+  assert.ok(score("Mao Tse-tung", "Mao Zemin") < 0.01);
+  assert.equal(analyzeName("Hans Jung").readAgainst, undefined);
+  assert.equal(analyzeName("Li Peng").readAgainst, undefined);
+});
