@@ -4,7 +4,7 @@ import { openStore } from "../platform/db.ts";
 import { logger } from "../platform/logging.ts";
 import { loadDemoIfEmpty } from "../registry/demo-load.ts";
 import { startBackgroundWork } from "./background.ts";
-import { createDemoKey } from "./demo-key.ts";
+import { createDemoKey, createDemoLogin } from "./demo-key.ts";
 import { buildServer } from "./server.ts";
 
 /** `npm start`: the HTTP server on the configured store, with synthetic demo data on an empty store. */
@@ -17,6 +17,9 @@ if (config.demo) {
     logger.info({ entities: loaded }, "empty store: loaded SYNTHETIC demo data (dataset demo-synthetic)");
     const keyFile = await createDemoKey(store.db, config.dataDir, systemClock);
     logger.info({ keyFile }, `demo sign-in key (every role, local agency) written to ${keyFile}`);
+    const loginFile = await createDemoLogin(store.db, config.dataDir, systemClock);
+    if (loginFile)
+      logger.info({ loginFile }, `demo user name and password (every role) written to ${loginFile}`);
   }
 }
 const app = await buildServer({ store, config });
