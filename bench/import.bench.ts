@@ -1,9 +1,10 @@
 /**
- * `npm run bench:import [-- --quick] [-- --postgres]`: imports the UN list, the OFAC SDN list and 135,000
- * synthetic profiles (with aliases and passports) into fresh stores and measures time, rows per second
- * and store size. Prints the table, writes bench/results/import.json and the "## Import" section of
- * docs/benchmarks.md (a --quick run uses 13,500 profiles, writes its JSON to the temp folder and leaves
- * the docs alone). --postgres repeats every case on a throwaway PostgreSQL database.
+ * `npm run bench:import [-- --quick] [-- --postgres] [-- --only un|ofac|synthetic]`: imports the UN list,
+ * the OFAC SDN list and 135,000 synthetic profiles (with aliases and passports) into fresh stores and
+ * measures time, rows per second and store size. Prints the table, writes bench/results/import.json and
+ * the "## Import" section of docs/benchmarks.md. A --quick run (13,500 profiles) or an --only run (one
+ * case) writes its JSON to the temp folder and leaves the docs alone. --postgres repeats every case on a
+ * throwaway PostgreSQL database.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -174,11 +175,20 @@ function table(results: Measured[], people: number): Table {
   };
 }
 
+function optionValue(argv: string[], name: string): string | undefined {
+  const at = argv.indexOf(name);
+  if (at < 0) return undefined;
+  const value = argv[at + 1];
+  if (!value || value.startsWith("--")) throw new Error(`${name} needs a value`);
+  return value;
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const quick = argv.includes("--quick");
+  const only = optionValue(argv, "--only");
   const people = quick ? 13_500 : 135_000;
-  const cases: BenchCase[] = [
+  const allCases: BenchCase[] = [
     {
       name: "UN consolidated list",
       source: "un",
@@ -201,6 +211,9 @@ async function main(): Promise<void> {
       load: () => syntheticPeople(people),
     },
   ];
+  const cases = only ? allCases.filter((c) => c.source === only) : allCases;
+  if (cases.length === 0) throw new Error(`--only ${only}: expected un, ofac or synthetic`);
+  const partial = quick || only !== undefined;
   const kinds: ("pglite" | "postgres")[] = argv.includes("--postgres") ? ["pglite", "postgres"] : ["pglite"];
   const results: Measured[] = [];
   for (const kind of kinds) {
@@ -221,8 +234,11 @@ async function main(): Promise<void> {
   const rendered = renderTable(table(results, people));
   process.stdout.write(`${rendered}\n`);
   const json = { date, commit, machine, quick, results };
-  writeJson(quick ? join(tmpdir(), "ftfx-import-bench.json") : join(ROOT, "bench/results/import.json"), json);
-  if (!quick) {
+  writeJson(
+    partial ? join(tmpdir(), "ftfx-import-bench.json") : join(ROOT, "bench/results/import.json"),
+    json,
+  );
+  if (!partial) {
     const body = `Run ${date} at commit ${commit} (\`npm run bench:import\`) on ${machine}, shared with other work.\n\n${rendered}`;
     writeDocsSection(join(ROOT, "docs/benchmarks.md"), "## Import", body);
   }

@@ -112,11 +112,19 @@ const DATE_LABELS: Record<string, string> = {
   "Organization Established Date": "incorporationDate",
 };
 
-const LABELS_LONGEST_FIRST = [
+/**
+ * The labels by their first word, longest first within each: an item can only start with `label ` when its
+ * own first word is the label's, so each item is tried against a handful of labels instead of all of them.
+ */
+const LABELS_BY_FIRST_WORD = new Map<string, string[]>();
+for (const name of [
   ...Object.keys(NUMBER_LABELS),
   ...Object.keys(TEXT_LABELS),
   ...Object.keys(DATE_LABELS),
-].sort((a, b) => b.length - a.length);
+].sort((a, b) => b.length - a.length)) {
+  const [word] = splitFirstWord(name);
+  LABELS_BY_FIRST_WORD.set(word, [...(LABELS_BY_FIRST_WORD.get(word) ?? []), name]);
+}
 
 const ALIAS_PROPERTY: Record<string, string> = {
   "a.k.a.": "weakAlias",
@@ -192,7 +200,7 @@ function applyItem(subject: FtmEntity, item: string, documents: FtmEntity[], set
     const code = countryCode(item.slice("Former Vessel Flag ".length));
     return code !== undefined && set("pastFlags", code);
   }
-  return applyLabelled(subject, item, documents, set);
+  return applyLabelled(subject, head, item, documents, set);
 }
 
 function splitFirstWord(item: string): [string, string?] {
@@ -200,8 +208,17 @@ function splitFirstWord(item: string): [string, string?] {
   return space === -1 ? [item] : [item.slice(0, space), item.slice(space + 1).trim()];
 }
 
-function applyLabelled(subject: FtmEntity, item: string, documents: FtmEntity[], set: Setter): boolean {
-  const name = LABELS_LONGEST_FIRST.find((candidate) => item.startsWith(`${candidate} `));
+function applyLabelled(
+  subject: FtmEntity,
+  head: string,
+  item: string,
+  documents: FtmEntity[],
+  set: Setter,
+): boolean {
+  const name = LABELS_BY_FIRST_WORD.get(head)?.find(
+    (candidate) =>
+      item.length > candidate.length && item[candidate.length] === " " && item.startsWith(candidate),
+  );
   if (!name) return false;
   const value = item.slice(name.length + 1).trim();
   const textProperty = TEXT_LABELS[name];

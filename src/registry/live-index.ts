@@ -1,12 +1,12 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { MatchIndex } from "../matching/index.ts";
 import { profileFromEntities } from "../matching/profile.ts";
 import type { FtmEntity } from "../model/entity.ts";
 import type { DbOrTx, Store } from "../platform/db.ts";
 import { logger } from "../platform/logging.ts";
 import { ENTITY_CHANNEL, parseEntityNotice } from "./notify.ts";
-import { toFtmEntity, toRegistryEntity } from "./rows.ts";
-import { entities } from "./schema.ts";
+import { type EntityRow, toFtmEntity, toRegistryEntity } from "./rows.ts";
+import { entities, entityRefs } from "./schema.ts";
 
 /** FtM schemata that describe a holder's documents: they join their holder's match profile. */
 const DOCUMENT_SCHEMATA = ["Passport", "Identification"];
@@ -14,20 +14,30 @@ const DOCUMENT_SCHEMATA = ["Passport", "Identification"];
 /** The registry's active entities as FtM, optionally only some subjects and the documents they hold. */
 export async function loadActiveEntities(db: DbOrTx, subjectIds?: string[]): Promise<FtmEntity[]> {
   const active = eq(entities.status, "active");
-  const where = subjectIds
-    ? and(
+  if (!subjectIds) return (await db.select().from(entities).where(active)).map(asFtm);
+  const subjects = await db
+    .select()
+    .from(entities)
+    .where(and(active, inArray(entities.id, subjectIds)));
+  // Their documents through entity_refs (holder), without looking at every document's properties.
+  const documents = await db
+    .select({ entity: entities })
+    .from(entityRefs)
+    .innerJoin(entities, eq(entities.id, entityRefs.entityId))
+    .where(
+      and(
+        eq(entityRefs.property, "holder"),
+        inArray(entityRefs.refId, subjectIds),
+        inArray(entities.schema, DOCUMENT_SCHEMATA),
         active,
-        or(
-          inArray(entities.id, subjectIds),
-          and(
-            inArray(entities.schema, DOCUMENT_SCHEMATA),
-            sql`${entities.properties} -> 'holder' ?| array(select jsonb_array_elements_text(${JSON.stringify(subjectIds)}::jsonb))`,
-          ),
-        ),
-      )
-    : active;
-  const rows = await db.select().from(entities).where(where);
-  return rows.map((row) => toFtmEntity(toRegistryEntity(row)));
+      ),
+    );
+  const rows = new Map([...subjects, ...documents.map((d) => d.entity)].map((row) => [row.id, row]));
+  return [...rows.values()].map(asFtm);
+}
+
+function asFtm(row: EntityRow): FtmEntity {
+  return toFtmEntity(toRegistryEntity(row));
 }
 
 /** A one-off matching index over the registry (the CLI); server processes keep a LiveMatchIndex instead. */

@@ -3,7 +3,7 @@ import { after, before, describe, test } from "node:test";
 import type { FtmEntity } from "../../src/model/entity.ts";
 import { setEntityStatus, updateEntity } from "../../src/registry/changes.ts";
 import { importEntities } from "../../src/registry/import.ts";
-import { LiveMatchIndex } from "../../src/registry/live-index.ts";
+import { LiveMatchIndex, loadActiveEntities } from "../../src/registry/live-index.ts";
 import { STORE_KINDS, type TestStore } from "../support/stores.ts";
 
 const person = (id: string, name: string, birthDate: string): FtmEntity => ({
@@ -61,6 +61,15 @@ for (const kind of STORE_KINDS) {
       await waitFor(() => live.index.search({ name: "Ewa Nowicka Synthetic" })[0]?.entityId === "p-2");
       const oldName = live.index.search({ name: "Marta Kowalczyk Synthetic" });
       assert.ok(oldName.every((m) => m.entityId !== "p-2" || !m.alert));
+    });
+
+    test("refreshing subjects reads them with the documents they hold", async () => {
+      const db = testStore.store.db;
+      const ids = async (subjects: string[]) =>
+        (await loadActiveEntities(db, subjects)).map((e) => e.id).sort();
+      assert.deepEqual(await ids(["p-1"]), ["p-1", "p-1-pass"]);
+      assert.deepEqual(await ids(["p-2"]), ["p-2"]);
+      assert.deepEqual(await ids(["p-1", "p-2"]), ["p-1", "p-1-pass", "p-2"]);
     });
 
     test("a withdrawn record stops matching", async () => {
