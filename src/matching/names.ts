@@ -231,7 +231,9 @@ function organizationWords(words: string[], found: string[]): string[] {
       continue;
     }
     const word = ORG_ABBREVIATIONS[input[i] ?? ""] ?? input[i] ?? "";
-    if (!ORG_STOPWORDS.has(word) || input.length === 1) kept.push(word);
+    // After van/von, der/den/de are part of a family name ("van der Bilt" = "Vanderbilt"), not function words.
+    const particle = kept.length > 0 && /^v[ao]n$/.test(kept[kept.length - 1] ?? "");
+    if (!ORG_STOPWORDS.has(word) || input.length === 1 || particle) kept.push(word);
     i++;
   }
   // Letters that were apart around a function word ("L & H") join once it is gone.

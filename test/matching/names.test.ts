@@ -104,3 +104,8 @@ test("a legal form written on to an organisation name in capitals stands apart",
   // Capitals inside a name that are no legal form stay joined.
   assert.deepEqual(texts("PetroNord", "organization"), ["petronord"]);
 });
+
+test("in organisation names, der/den/de after van/von belong to the family name", () => {
+  assert.deepEqual(texts("Van der Bilt Corp", "organization"), ["van", "der", "bilt"]);
+  assert.deepEqual(texts("Bank of the Andes", "organization"), ["bank", "andes"]);
+});
