@@ -91,7 +91,7 @@ function alerting(results: MatchResult[], top: number): MatchResult[] {
 }
 
 /** Everything a query's results depend on (all but its id), so equal parties share one screening. */
-function queryKey({ id: _id, ...asked }: MatchQuery): string {
+export function queryKey({ id: _id, ...asked }: MatchQuery): string {
   return JSON.stringify(asked);
 }
 
