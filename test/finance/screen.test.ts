@@ -3,11 +3,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { RelationshipGraph } from "../../src/finance/relationships.ts";
 import { DEFAULT_RULE_CONTEXT } from "../../src/finance/rule-config.ts";
-import { screenPayments } from "../../src/finance/screen.ts";
+import { matchPayments, screenPayments } from "../../src/finance/screen.ts";
 import type { Payment } from "../../src/formats/payment-types.ts";
 import { parsePaymentMessage } from "../../src/formats/payments.ts";
 import { MatchIndex } from "../../src/matching/index.ts";
 import { profileFromEntities } from "../../src/matching/profile.ts";
+import type { MatchQuery } from "../../src/matching/types.ts";
 import type { FtmEntity } from "../../src/model/entity.ts";
 import { isFtfxError } from "../../src/platform/errors.ts";
 import { syntheticPeople } from "../../src/registry/synthetic.ts";
@@ -110,6 +111,29 @@ describe("screenPayments", () => {
       assert.equal(alert.score, 0);
       assert.deepEqual(alert.matches, []);
     }
+  });
+
+  it("screens each distinct party and remittance text of a batch once, with the matches of one-by-one screening", () => {
+    const searched: string[] = [];
+    const counting = Object.create(index, {
+      search: {
+        value: (query: MatchQuery, top?: number) => {
+          searched.push(`${query.schema}:${query.name}`);
+          return index.search(query, top);
+        },
+      },
+    }) as MatchIndex;
+    const subject = { name: "Tarek Qassemzadeh", kind: "unknown" as const };
+    const remittance = "family support for Walid Maroufian";
+    const batch = [1, 2, 3].map(() => payment({ creditor: subject, remittance }));
+    const together = matchPayments(batch, counting);
+    const once = [...searched];
+    assert.equal(new Set(once).size, once.length, `a search repeated: ${once.join(", ")}`);
+    assert.ok(once.includes("Person:Tarek Qassemzadeh"));
+    const alone = batch.flatMap((p) => matchPayments([p], index));
+    assert.deepEqual(together, alone);
+    assert.equal(together[0]?.parties.find((p) => p.role === "creditor")?.matches[0]?.entityId, SUBJECT.id);
+    assert.equal(together[2]?.remittance[0]?.entityId, ASSOCIATE.id);
   });
 
   it("screens every shared payment sample that parses, one result per payment", () => {
