@@ -218,6 +218,8 @@ export function readingPairs(query: NameForm, listed: NameForm): [NameForm, Name
 }
 
 const HAN = /[\u3400-\u9FFF\uF900-\uFAFF\u3005]/u;
+/** Han, kana, or the hyphen or apostrophe without which a name is not Wade–Giles (wade-giles.ts). */
+const MAY_HAVE_READINGS = /[-'’‘ʻʼ`´\u3005\u3041-\u30FE\u3400-\u9FFF\uF900-\uFAFF]/u;
 const HANGUL = /[\uAC00-\uD7AF]/u;
 const SEPARATORS = /[\s·・.,]+/u;
 
@@ -230,6 +232,8 @@ const SEPARATORS = /[\s·・.,]+/u;
  * Han name meets a Hangul one in its Korean reading.
  */
 export function readingsOf(name: string): ((other: NameForm) => NameForm[]) | undefined {
+  // One test settles it for most names (every name is analysed when a registry loads).
+  if (!MAY_HAVE_READINGS.test(name)) return undefined;
   if (HAN.test(name)) {
     let units: ReadingUnit[] | null | undefined;
     let transcribed: ReadingUnit[] | undefined;

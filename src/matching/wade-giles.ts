@@ -5,9 +5,9 @@ import type { ReadingUnit } from "./readings.ts";
  * and Taiwanese documents use, read as the Pinyin syllables they can stand for. Wade–Giles marks
  * aspiration with an apostrophe that records mostly leave out, so an unmarked ch, k, p, t, ts reads both
  * ways (ch: j/zh/q/ch, k: g/k …). Conversion follows the Wade–Giles ↔ Pinyin table in Wikipedia's
- * "Wade–Giles" article. A name is only read so when every word is made of Wade–Giles syllables and one of
- * them could not be Pinyin (hs, ts/tz, an apostrophe, -ung, -ih, -ieh, -ien, -erh, ch before i), so
- * ordinary Latin names never pay for it.
+ * "Wade–Giles" article. A name is only read so when it has a hyphen or an apostrophe, every word is made
+ * of Wade–Giles syllables and one of them could not be Pinyin (hs, ts/tz, an apostrophe, -ung, -ih, -ieh,
+ * -ien, -erh, ch before i), so ordinary Latin names never pay for it.
  */
 
 const INITIALS: [string, string[]][] = [
@@ -91,9 +91,12 @@ function pinyin(syllable: string): string[] | null {
 }
 
 const APOSTROPHES = /[’‘ʻʼ`´]/g;
+const HYPHEN_OR_APOSTROPHE = /[-'’‘ʻʼ`´]/;
 
 /** A name's Wade–Giles syllables as reading units, or null when it is not a Wade–Giles name. */
 export function wadeGilesUnits(name: string): ReadingUnit[] | null {
+  // Wade–Giles joins a given name's syllables with a hyphen (Tse-tung) and marks aspiration with an apostrophe.
+  if (!HYPHEN_OR_APOSTROPHE.test(name)) return null;
   const text = name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(APOSTROPHES, "'");
   if (!/hs|ts|tz|'|ung\b|ih\b|ieh|ien\b|erh|chi/.test(text)) return null;
   const units: ReadingUnit[] = [];
