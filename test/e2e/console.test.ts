@@ -1,6 +1,6 @@
 /**
  * The web console in a real browser (Debian's Chromium through playwright-core) against a real server on a
- * free port with a fresh in-memory store: sign-in, role-driven navigation, the manifest → alert → decision
+ * free port with a fresh in-memory store: sign-in by API key and by user name and password, role-driven navigation, the manifest → alert → decision
  * → audit flow, what a hit/no-hit recipient sees, and an axe-core check of each main page. Screenshots of
  * the main pages go to test-results/console/ for a person to look at.
  */
@@ -23,6 +23,7 @@ import { createKey } from "../../src/sharing/api-keys.ts";
 import { addArrangement } from "../../src/sharing/arrangements.ts";
 import { LOCAL_OPERATOR } from "../../src/sharing/context.ts";
 import type { Role } from "../../src/sharing/types.ts";
+import { addUser, setPassword } from "../../src/sharing/users.ts";
 import { dataPath } from "../support/data.ts";
 import { pgliteTestStore, type TestStore } from "../support/stores.ts";
 
@@ -44,6 +45,8 @@ const MANIFEST = dataPath("travel-messages/paxlst/gtas_wco_flight2.edi");
 const ARABIC_ALIAS = "روبن ثيبو";
 /** A few synthetic demo people, so the demo banner must show. */
 const DEMO_PEOPLE = 3;
+/** A person of the border agency who signs in by name: a screener. */
+const PERSON = { username: "lotte.visser", password: "tulips along the canal at dawn" };
 
 /** The one browser global these tests call inside the page (the test files are compiled without DOM types). */
 declare const getComputedStyle: (element: unknown) => { direction: string };
@@ -107,6 +110,12 @@ async function seed(): Promise<void> {
   keys.auditor = await keyFor(border.id, ["auditor"]);
   keys.originator = await keyFor(police.id, ["contributor", "admin"]);
   keys.hitOnly = await keyFor(other.id, ["screener"]);
+  const { id } = await addUser(
+    db,
+    { agencyId: border.id, username: PERSON.username, name: "Lotte Visser", roles: ["screener"] },
+    context,
+  );
+  await setPassword(db, id, PERSON.password, context);
 }
 
 before(async () => {
@@ -140,11 +149,17 @@ async function newPage(): Promise<Page> {
   return context.newPage();
 }
 
+/** Switches the sign-in form to API keys (it opens on user name and password). */
+async function chooseApiKey(page: Page): Promise<void> {
+  await page.getByRole("radio", { name: "An API key" }).check();
+}
+
 /** A fresh browser context (own cookies) signed in through the form with one of the seeded keys. */
 async function signedIn(key: string): Promise<Page> {
   const page = await newPage();
   await page.goto(base);
-  await page.getByLabel("API key").fill(key);
+  await chooseApiKey(page);
+  await page.getByLabel("API key", { exact: true }).fill(key);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("navigation", { name: "Main" }).waitFor();
   return page;
@@ -189,14 +204,15 @@ describe("web console in Chromium", () => {
   test("sign-in page: a bad key is refused with the server's words, a good one opens the dashboard", async () => {
     const page = await newPage();
     await page.goto(base);
-    await assertAccessible(page, "sign-in page");
+    await chooseApiKey(page);
+    await assertAccessible(page, "sign-in page (API key)");
     await shoot(page, "sign-in");
     await page
-      .getByLabel("API key")
+      .getByLabel("API key", { exact: true })
       .fill("ftfx_00000000000000000000_not-a-real-key-not-a-real-key-not-a-rea");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("alert").filter({ hasText: "unknown or revoked" }).waitFor();
-    await page.getByLabel("API key").fill(keys.screener);
+    await page.getByLabel("API key", { exact: true }).fill(keys.screener);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: /Dashboard — KMar PIU/ }).waitFor();
     const banner = page.getByRole("note").filter({ hasText: "Synthetic demo data loaded" });
@@ -213,6 +229,67 @@ describe("web console in Chromium", () => {
     assert.equal(await page.evaluate("document.cookie"), "");
     const cookies = await page.context().cookies();
     assert.ok(cookies.some((c) => c.name === "ftfx_session" && c.httpOnly && c.sameSite === "Strict"));
+    await page.context().close();
+  });
+
+  test("sign-in by user name and password: by keyboard alone, one refusal for a wrong password or an unknown name, then the person's navigation", async () => {
+    const page = await newPage();
+    await page.goto(base);
+    await page.getByRole("heading", { name: "Sign in", level: 1 }).waitFor();
+    await assertAccessible(page, "sign-in page (user name and password)");
+    await shoot(page, "sign-in-password");
+    // The form opens on user name and password; Tab reaches the method choice with a visible focus ring,
+    // the arrow keys switch to the API key and back, and Tab goes on to the fields.
+    const focused = (what: string) => page.evaluate(`document.activeElement.${what}`);
+    await page.keyboard.press("Tab"); // skip link
+    await page.keyboard.press("Tab");
+    assert.equal(await focused("value"), "password");
+    assert.equal(await page.evaluate("getComputedStyle(document.activeElement).outlineStyle"), "solid");
+    await page.keyboard.press("ArrowRight");
+    assert.equal(await focused("value"), "key");
+    await page.getByLabel("API key", { exact: true }).waitFor();
+    assert.equal(await page.getByLabel("Password", { exact: true }).count(), 0);
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Tab");
+    assert.equal(await focused("id"), "username");
+    await page.keyboard.type(PERSON.username);
+    await page.keyboard.press("Tab");
+    assert.equal(await focused("id"), "password");
+    await page.keyboard.type("not the password at all");
+    await page.keyboard.press("Enter");
+    const refusal = page.getByRole("alert").filter({ hasText: "wrong user name or password" });
+    await refusal.waitFor();
+    const wrongPassword = await refusal.textContent();
+    assert.equal(
+      await page.getByLabel("Password", { exact: true }).inputValue(),
+      "",
+      "a refused password is not kept",
+    );
+    await page.getByLabel("User name", { exact: true }).fill("nobody.by.that.name");
+    await page.getByLabel("Password", { exact: true }).fill(PERSON.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in" }).and(page.locator(":enabled")).waitFor();
+    assert.equal(await refusal.textContent(), wrongPassword, "an unknown name gets the same answer");
+    await assertAccessible(page, "sign-in refusal");
+    await shoot(page, "sign-in-password-refused");
+
+    await page.getByLabel("User name", { exact: true }).fill(PERSON.username.toUpperCase());
+    await page.getByLabel("Password", { exact: true }).fill(PERSON.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: /Dashboard — KMar PIU/ }).waitFor();
+    await page.getByText(`${PERSON.username} · KMar PIU · screener`).waitFor();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await nav.getByRole("link", { name: "Upload manifest" }).waitFor();
+    assert.equal(await nav.getByRole("link", { name: "Arrangements" }).count(), 0, "a screener has none");
+    assert.equal(await nav.getByRole("link", { name: "Audit log" }).count(), 0);
+    await shoot(page, "dashboard-password");
+    assert.equal(await page.evaluate("document.cookie"), "");
+    const cookies = await page.context().cookies();
+    assert.ok(cookies.some((c) => c.name === "ftfx_session" && c.httpOnly && c.sameSite === "Strict"));
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("heading", { name: "Sign in", level: 1 }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { name: "Sign in", level: 1 }).waitFor();
     await page.context().close();
   });
 

@@ -79,6 +79,7 @@ export function App() {
         <span className="brand">ftfx console</span>
         {me && (
           <span className="who">
+            {me.username && `${me.username} · `}
             {me.agencyName ?? me.agencyId} · {me.roles.join(", ")}
             <button type="button" className="sign-out" onClick={() => void signOut()}>
               Sign out

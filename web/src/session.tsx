@@ -1,13 +1,18 @@
-/** Who is signed in, from GET /api/v1/session; sign-in exchanges an API key for an httpOnly cookie. */
+/**
+ * Who is signed in, from GET /api/v1/session; sign-in exchanges a user name and password, or an API key,
+ * for an httpOnly cookie.
+ */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext } from "react";
 import { ApiError, api } from "./api.ts";
 import type { Me, Role } from "./types.ts";
 
+export type Credentials = { username: string; password: string } | { apiKey: string };
+
 interface SessionValue {
   me: Me | null;
   loading: boolean;
-  signIn(key: string): Promise<void>;
+  signIn(credentials: Credentials): Promise<void>;
   signOut(): Promise<void>;
   can(roles: readonly Role[] | "any"): boolean;
 }
@@ -32,11 +37,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value: SessionValue = {
     me,
     loading: session.isPending,
-    async signIn(key) {
-      const signedIn = await api<Me>("/api/v1/session", {
-        method: "POST",
-        headers: { authorization: `Bearer ${key.trim()}` },
-      });
+    async signIn(credentials) {
+      const signedIn = await api<Me>("/api/v1/session", { method: "POST", json: credentials });
       forgetOtherData();
       client.setQueryData(["session"], signedIn);
     },

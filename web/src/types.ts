@@ -3,7 +3,10 @@ export const ROLES = ["admin", "contributor", "screener", "analyst", "auditor"] 
 export type Role = (typeof ROLES)[number];
 
 export interface Me {
-  keyId: string;
+  /** How the session was opened: a person's password, or an API key. */
+  method: "password" | "key";
+  keyId?: string;
+  username?: string;
   userId: string;
   agencyId: string;
   agencyName?: string;
