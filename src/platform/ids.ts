@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { hash, randomUUID } from "node:crypto";
 
 /** A fresh random id with a readable prefix, e.g. `imp_…` for imports. */
 export function newId(prefix: string): string {
@@ -7,10 +7,11 @@ export function newId(prefix: string): string {
 
 /** A stable id derived from parts, so re-importing the same source gives the same entity ids. */
 export function stableId(prefix: string, ...parts: string[]): string {
-  const digest = createHash("sha1").update(parts.join("\u241f")).digest("hex").slice(0, 24);
+  const digest = hash("sha1", parts.join("\u241f")).slice(0, 24);
   return `${prefix}-${digest}`;
 }
 
+/** One-shot hashing: several times faster than createHash for the many short texts an import hashes. */
 export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
+  return hash("sha256", text);
 }
