@@ -108,6 +108,18 @@ function spellings(kana: string, long: boolean, doubled: boolean): string[] {
   return all;
 }
 
+// A few hundred morae exist; their spellings are worked out once.
+const spellingCache = new Map<string, string[]>();
+function moraSpellings(kana: string, long: boolean, doubled: boolean): string[] {
+  const key = `${kana}${long ? "ー" : ""}${doubled ? "ッ" : ""}`;
+  let known = spellingCache.get(key);
+  if (!known) {
+    known = spellings(kana, long, doubled);
+    spellingCache.set(key, known);
+  }
+  return known;
+}
+
 /** The morae of a kana word as reading units (a mora: a kana, a small kana after it, a long mark). */
 export function kanaUnits(word: string, wordIndex: number): ReadingUnit[] {
   const chars = [...word];
@@ -127,7 +139,7 @@ export function kanaUnits(word: string, wordIndex: number): ReadingUnit[] {
       i++;
     }
     if (mora === LONG) continue;
-    units.push({ glyph: mora, readings: spellings(mora, long, doubled), word: wordIndex });
+    units.push({ glyph: mora, readings: moraSpellings(mora, long, doubled), word: wordIndex });
     doubled = false;
   }
   return units;
