@@ -1,6 +1,6 @@
 import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import type { DbOrTx } from "../platform/db.ts";
+import type { Tx } from "../platform/db.ts";
 import { notifyEntitiesChanged } from "./notify.ts";
 import { referencesOf } from "./refs.ts";
 import type { Change, EntityRow } from "./rows.ts";
@@ -38,14 +38,11 @@ export interface VersionContext {
 
 /**
  * Writes changed entities (new or replacing the current row), their references (entity_refs) and one
- * version row each, recording the row's full state. A batch travels as one JSON parameter and PostgreSQL
- * unpacks it: on PGlite this is several times faster than multi-row VALUES with a parameter per cell.
+ * version row each recording the row's full state, inside the caller's transaction so the three always
+ * agree. A batch travels as one JSON parameter and PostgreSQL unpacks it: on PGlite this is several
+ * times faster than multi-row VALUES with a parameter per cell.
  */
-export async function writeEntities(
-  db: DbOrTx,
-  changed: ChangedRow[],
-  context: VersionContext,
-): Promise<void> {
+export async function writeEntities(db: Tx, changed: ChangedRow[], context: VersionContext): Promise<void> {
   for (let start = 0; start < changed.length; start += ROWS_PER_STATEMENT) {
     const slice = changed.slice(start, start + ROWS_PER_STATEMENT);
     // A new entity has no references yet; a rewritten one drops its old ones before writing the new.
@@ -75,7 +72,7 @@ export async function writeEntities(
 }
 
 /** Deletes entities with their references and history (retention); listeners hear of it like any write. */
-export async function deleteEntities(db: DbOrTx, ids: string[]): Promise<void> {
+export async function deleteEntities(db: Tx, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await dropReferences(db, ids);
   await db.delete(entityVersions).where(inIdList(ids, entityVersions.entityId));
@@ -83,7 +80,7 @@ export async function deleteEntities(db: DbOrTx, ids: string[]): Promise<void> {
   await notifyEntitiesChanged(db, ids);
 }
 
-async function dropReferences(db: DbOrTx, ids: string[]): Promise<void> {
+async function dropReferences(db: Tx, ids: string[]): Promise<void> {
   await db.delete(entityRefs).where(inIdList(ids, entityRefs.entityId));
 }
 
