@@ -1,27 +1,33 @@
 /**
  * Per-query working memory of the index's candidate search, kept between queries so a query allocates
  * nothing per candidate: a slot's blocking score so far, its best key weight in the current token group
- * (a slot counts once per group), and the slots touched, to pick the best and to clear afterwards.
+ * (a slot counts once per group), and the slots touched, to pick the best and to clear afterwards. The
+ * touched lists are typed arrays with a count (a slot is touched at most once per query and per group),
+ * so a query does not regrow arrays the collector then has to sweep.
  */
 export class CandidateScratch {
   private score_ = new Float64Array(0);
   private groupWeight = new Float64Array(0);
   private groupStamp = new Uint32Array(0);
   private stamp = 0;
-  private touched: number[] = [];
-  private inGroup: number[] = [];
+  private touched = new Int32Array(0);
+  private touchedCount = 0;
+  private inGroup = new Int32Array(0);
+  private inGroupCount = 0;
 
   /** Makes room for slots 0..capacity-1. */
   reserve(capacity: number): void {
     if (this.score_.length >= capacity) return;
     const size = Math.max(capacity * 2, 1024);
-    const grow = <T extends Float64Array | Uint32Array>(old: T, fresh: T): T => {
+    const grow = <T extends Float64Array | Uint32Array | Int32Array>(old: T, fresh: T): T => {
       fresh.set(old);
       return fresh;
     };
     this.score_ = grow(this.score_, new Float64Array(size));
     this.groupWeight = grow(this.groupWeight, new Float64Array(size));
     this.groupStamp = grow(this.groupStamp, new Uint32Array(size));
+    this.touched = grow(this.touched, new Int32Array(size));
+    this.inGroup = new Int32Array(size);
   }
 
   startGroup(): void {
@@ -30,22 +36,24 @@ export class CandidateScratch {
       this.groupStamp.fill(0);
       this.stamp = 1;
     }
-    this.inGroup.length = 0;
+    this.inGroupCount = 0;
   }
 
   offer(slot: number, weight: number): void {
     if (this.groupStamp[slot] !== this.stamp) {
       this.groupStamp[slot] = this.stamp;
       this.groupWeight[slot] = weight;
-      this.inGroup.push(slot);
+      this.inGroup[this.inGroupCount++] = slot;
     } else if ((this.groupWeight[slot] ?? 0) < weight) this.groupWeight[slot] = weight;
   }
 
   /** Adds each slot's best weight of the group to its score. */
   endGroup(): void {
     const score = this.score_;
-    for (const slot of this.inGroup) {
-      if (score[slot] === 0) this.touched.push(slot);
+    const inGroup = this.inGroup;
+    for (let i = 0; i < this.inGroupCount; i++) {
+      const slot = inGroup[i] ?? 0;
+      if (score[slot] === 0) this.touched[this.touchedCount++] = slot;
       score[slot] = (score[slot] ?? 0) + (this.groupWeight[slot] ?? 0);
     }
   }
@@ -59,15 +67,12 @@ export class CandidateScratch {
     const score = this.score_;
     const chosen: number[] = [];
     if (limit <= 0) return chosen;
-    const before = (a: number, b: number) => {
-      const sa = score[a] ?? 0;
-      const sb = score[b] ?? 0;
-      return sa > sb || (sa === sb && a < b);
-    };
-    for (const slot of this.touched) {
-      if (chosen.length === limit && !before(slot, chosen[limit - 1] ?? 0)) continue;
+    const ahead = (slot: number, other: number) => before(score[slot] ?? 0, slot, score[other] ?? 0, other);
+    for (let i = 0; i < this.touchedCount; i++) {
+      const slot = this.touched[i] ?? 0;
+      if (chosen.length === limit && !ahead(slot, chosen[limit - 1] ?? 0)) continue;
       let at = chosen.length === limit ? limit - 1 : chosen.length;
-      while (at > 0 && before(slot, chosen[at - 1] ?? 0)) {
+      while (at > 0 && ahead(slot, chosen[at - 1] ?? 0)) {
         chosen[at] = chosen[at - 1] ?? 0;
         at--;
       }
@@ -78,7 +83,10 @@ export class CandidateScratch {
 
   /** Resets the scores of the touched slots for the next query. */
   clear(): void {
-    for (const slot of this.touched) this.score_[slot] = 0;
-    this.touched.length = 0;
+    for (let i = 0; i < this.touchedCount; i++) this.score_[this.touched[i] ?? 0] = 0;
+    this.touchedCount = 0;
   }
 }
+
+/** Whether slot a (score sa) ranks before slot b (score sb): higher score first, then lower slot. */
+const before = (sa: number, a: number, sb: number, b: number): boolean => sa > sb || (sa === sb && a < b);
