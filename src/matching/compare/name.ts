@@ -30,44 +30,43 @@ export const NAME_EXTRA_INITIAL = -0.3;
 export const INITIAL_AGREES = 0.8;
 export const NAME_COMPLETE = 4;
 
-interface Unit {
-  tokens: number[];
-  token: NameToken;
-}
-
-const unitCache = new WeakMap<NameForm, Unit[]>();
-
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
-
-function units(form: NameForm): Unit[] {
-  const known = unitCache.get(form);
-  if (known) return known;
-  const list: Unit[] = form.tokens.map((token, i) => ({ tokens: [i], token }));
-  // Runs of two or three words written as one ("Jin Ping" / "Jinping", "van der Bilt" / "Vanderbilt").
-  for (let i = 0; i + 1 < form.tokens.length; i++) {
-    let text = "";
-    for (let j = i; j < Math.min(i + 3, form.tokens.length); j++) {
-      const t = form.tokens[j];
-      if (!t || t.initial || t.numeric) break;
-      text += t.text;
-      if (j > i) list.push({ tokens: range(i, j), token: makeToken(text) });
-    }
-  }
-  unitCache.set(form, list);
-  return list;
+/** A run of one to three neighbouring tokens compared as one ("Jin Ping" / "Jinping"). */
+interface Span {
+  start: number;
+  length: number;
 }
 
 interface Pair {
-  q: Unit;
-  c: Unit;
+  q: Span;
+  c: Span;
   similarity: number;
   agreement: TokenAgreement;
 }
 
-/** One piece of name evidence before it is worded (wording is only done for the best of a profile's names). */
+/** What a piece of name evidence says; worded only for the best of a profile's names (see nameEvidence). */
+type ItemKind =
+  | "initial"
+  | "agrees"
+  | "further"
+  | "nasab"
+  | "legal form"
+  | "acronym"
+  | "listed acronym"
+  | "clash"
+  | "query only"
+  | "listed only"
+  | "initial unmatched"
+  | "complete"
+  | "none";
+
 interface Item {
   weight: number;
-  word: () => string;
+  kind: ItemKind;
+  /** The aligned parts, for "initial", "agrees" and "further". */
+  pair: Pair | null;
+  /** The texts the wording names (the agreement for "agrees" and "further"). */
+  a: string;
+  b: string;
 }
 
 export interface NameComparison {
@@ -75,30 +74,124 @@ export interface NameComparison {
   /** Aligned token pairs, for callers that want to know how much of the name agreed. */
   aligned: number;
   items: Item[];
+  query: NameForm;
+  listed: NameForm;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-function unitWeight(unit: Unit, form: NameForm, stats: NameStats): number {
+const item = (weight: number, kind: ItemKind, pair: Pair | null = null, a = "", b = ""): Item => ({
+  weight,
+  kind,
+  pair,
+  a,
+  b,
+});
+
+/** Tokens from `start` that can be written joined to the ones before them: neither initials nor numbers. */
+function joinable(form: NameForm, start: number, length: number): boolean {
+  for (let i = start; i < start + length; i++) {
+    const t = form.tokens[i];
+    if (!t || t.initial || t.numeric) return false;
+  }
+  return true;
+}
+
+/** The token of a span: the token itself, or its tokens written as one (made only when compared). */
+function spanToken(form: NameForm, span: Span): NameToken {
+  const first = form.tokens[span.start] as NameToken;
+  if (span.length === 1) return first;
+  let text = first.text;
+  for (let i = span.start + 1; i < span.start + span.length; i++) text += form.tokens[i]?.text ?? "";
+  return makeToken(text);
+}
+
+function spanWeight(span: Span, form: NameForm, stats: NameStats): number {
   let best = 0;
-  for (const i of unit.tokens) {
+  for (let i = span.start; i < span.start + span.length; i++) {
     const token = form.tokens[i];
     if (token) best = Math.max(best, stats.tokenWeight(token));
   }
   return best;
 }
 
-function unitText(unit: Unit, form: NameForm): string {
-  return unit.tokens.map((i) => form.tokens[i]?.text ?? "").join(" ");
+function spanText(span: Span, form: NameForm): string {
+  return form.tokens
+    .slice(span.start, span.start + span.length)
+    .map((t) => t.text)
+    .join(" ");
 }
 
 function byStrength(x: Pair, y: Pair): number {
   return (
     y.similarity - x.similarity ||
-    x.q.tokens.length + x.c.tokens.length - (y.q.tokens.length + y.c.tokens.length) ||
-    (x.q.tokens[0] ?? 0) - (y.q.tokens[0] ?? 0) ||
-    (x.c.tokens[0] ?? 0) - (y.c.tokens[0] ?? 0)
+    x.q.length + x.c.length - (y.q.length + y.c.length) ||
+    x.q.start - y.q.start ||
+    x.c.start - y.c.start
   );
+}
+
+// Per-comparison flags, kept between calls (comparisons do not nest): a token agrees strongly, is aligned.
+let strongQ = new Uint8Array(32);
+let strongC = new Uint8Array(32);
+let usedQ = new Uint8Array(32);
+let usedC = new Uint8Array(32);
+
+function resetFlags(qn: number, cn: number): void {
+  if (strongQ.length < qn) [strongQ, usedQ] = [new Uint8Array(qn * 2), new Uint8Array(qn * 2)];
+  if (strongC.length < cn) [strongC, usedC] = [new Uint8Array(cn * 2), new Uint8Array(cn * 2)];
+  strongQ.fill(0, 0, qn);
+  usedQ.fill(0, 0, qn);
+  strongC.fill(0, 0, cn);
+  usedC.fill(0, 0, cn);
+}
+
+const anySet = (flags: Uint8Array, span: Span): boolean => {
+  for (let i = span.start; i < span.start + span.length; i++) if (flags[i]) return true;
+  return false;
+};
+
+/**
+ * Candidate alignments: every pair of single tokens that agrees, then, where single tokens found no good
+ * partner, a single token against two or three neighbours written as one (saves most of that work).
+ */
+function candidatePairs(query: NameForm, listed: NameForm, abjad: boolean): Pair[] {
+  const pairs: Pair[] = [];
+  const qn = query.tokens.length;
+  const cn = listed.tokens.length;
+  for (let i = 0; i < qn; i++) {
+    const q: Span = { start: i, length: 1 };
+    const qToken = query.tokens[i] as NameToken;
+    for (let j = 0; j < cn; j++) {
+      const match = compareTokens(qToken, listed.tokens[j] as NameToken, abjad);
+      if (!match) continue;
+      pairs.push({ q, c: { start: j, length: 1 }, similarity: match.similarity, agreement: match.agreement });
+      if (match.similarity >= 0.8) strongQ[i] = strongC[j] = 1;
+    }
+  }
+  const joined = (q: Span, c: Span) => {
+    const match = compareTokens(spanToken(query, q), spanToken(listed, c), abjad);
+    if (match && match.similarity >= 0.8)
+      pairs.push({ q, c, similarity: match.similarity, agreement: "joined" });
+  };
+  for (let i = 0; i < qn; i++) {
+    if (strongQ[i]) continue;
+    const q: Span = { start: i, length: 1 };
+    for (let start = 0; start + 1 < cn; start++) {
+      for (let length = 2; length <= 3 && start + length <= cn && joinable(listed, start, length); length++) {
+        const c: Span = { start, length };
+        if (!anySet(strongC, c)) joined(q, c);
+      }
+    }
+  }
+  for (let start = 0; start + 1 < qn; start++) {
+    for (let length = 2; length <= 3 && start + length <= qn && joinable(query, start, length); length++) {
+      const q: Span = { start, length };
+      if (anySet(strongQ, q)) continue;
+      for (let j = 0; j < cn; j++) if (!strongC[j]) joined(q, { start: j, length: 1 });
+    }
+  }
+  return pairs;
 }
 
 export function compareNames(query: NameForm, listed: NameForm, stats: NameStats): NameComparison {
@@ -116,168 +209,195 @@ export function compareNames(query: NameForm, listed: NameForm, stats: NameStats
 function compareForms(query: NameForm, listed: NameForm, stats: NameStats): NameComparison {
   // Vowel-tolerant comparison only across scripts; two abjad spellings compare letter by letter.
   const abjad = query.abjad !== listed.abjad;
-  const pairs: Pair[] = [];
-  const qUnits = units(query);
-  const cUnits = units(listed);
-  const strongQ = new Array<boolean>(query.tokens.length).fill(false);
-  const strongC = new Array<boolean>(listed.tokens.length).fill(false);
-  // Single tokens first; joined units only where single tokens found no good partner (saves most work).
-  for (const q of qUnits) {
-    if (q.tokens.length > 1) continue;
-    for (const c of cUnits) {
-      if (c.tokens.length > 1) continue;
-      const match = compareTokens(q.token, c.token, abjad);
-      if (!match) continue;
-      pairs.push({ q, c, similarity: match.similarity, agreement: match.agreement });
-      if (match.similarity >= 0.8) strongQ[q.tokens[0] ?? 0] = strongC[c.tokens[0] ?? 0] = true;
-    }
-  }
-  const weak = (unit: Unit, strong: boolean[]) => unit.tokens.every((i) => !strong[i]);
-  for (const q of qUnits) {
-    if (!weak(q, strongQ)) continue;
-    for (const c of cUnits) {
-      if (Math.min(q.tokens.length, c.tokens.length) !== 1 || q.tokens.length === c.tokens.length) continue;
-      if (!weak(c, strongC)) continue;
-      const match = compareTokens(q.token, c.token, abjad);
-      if (match && match.similarity >= 0.8)
-        pairs.push({ q, c, similarity: match.similarity, agreement: "joined" });
-    }
-  }
+  const qn = query.tokens.length;
+  const cn = listed.tokens.length;
+  resetFlags(qn, cn);
+  const pairs = candidatePairs(query, listed, abjad);
   // Strongest agreements first; singles before joined units; ties broken by position for determinism.
   pairs.sort(byStrength);
-  const usedQ = new Array<boolean>(query.tokens.length).fill(false);
-  const usedC = new Array<boolean>(listed.tokens.length).fill(false);
   const items: Item[] = [];
-  const agreements: { weight: number; how: string; texts: () => string; pair: Pair }[] = [];
+  const agreements: Item[] = [];
   let aligned = 0;
   let strong = 0;
   for (const pair of pairs) {
-    if (pair.q.tokens.some((i) => usedQ[i]) || pair.c.tokens.some((i) => usedC[i])) continue;
-    for (const i of pair.q.tokens) usedQ[i] = true;
-    for (const i of pair.c.tokens) usedC[i] = true;
+    if (anySet(usedQ, pair.q) || anySet(usedC, pair.c)) continue;
+    usedQ.fill(1, pair.q.start, pair.q.start + pair.q.length);
+    usedC.fill(1, pair.c.start, pair.c.start + pair.c.length);
     aligned++;
     if (pair.similarity >= 0.7 || pair.agreement === "initial") strong++;
-    const texts = () => `${unitText(pair.q, query)} ~ ${unitText(pair.c, listed)}`;
     if (pair.agreement === "initial") {
-      items.push({ weight: INITIAL_AGREES, word: () => `name ${texts()}: initial` });
+      items.push(item(INITIAL_AGREES, "initial", pair));
       continue;
     }
-    const full = Math.min(unitWeight(pair.q, query, stats), unitWeight(pair.c, listed, stats));
+    const full = Math.min(spanWeight(pair.q, query, stats), spanWeight(pair.c, listed, stats));
     const how = pair.agreement === "exact" ? "equal" : pair.agreement;
-    agreements.push({
-      weight: full * (pair.agreement === "joined" ? 0.9 : pair.similarity),
-      how,
-      texts,
-      pair,
-    });
+    agreements.push(item(full * (pair.agreement === "joined" ? 0.9 : pair.similarity), "agrees", pair, how));
   }
   agreements.sort((x, y) => y.weight - x.weight);
-  agreements.forEach((a, rank) => {
+  for (let rank = 0; rank < agreements.length; rank++) {
+    const a = agreements[rank] as Item;
     const share = rank < 2 || a.weight < 0 ? 1 : LATER_AGREEMENT_SHARE;
-    const note = share < 1 ? " (further part, quarter weight)" : "";
-    items.push({ weight: round(a.weight * share), word: () => `name ${a.texts()}: ${a.how}${note}` });
-  });
-  const swapped = Boolean(query.nasab && listed.nasab) && inverted(agreements.map((a) => a.pair));
-  if (swapped) {
-    items.push({
-      weight: NASAB_ORDER,
-      word: () => "name parts in another order around bin/ibn (father and son swapped?)",
-    });
+    items.push(item(round(a.weight * share), share < 1 ? "further" : "agrees", a.pair, a.a));
   }
+  const swapped = Boolean(query.nasab && listed.nasab) && inverted(agreements);
+  if (swapped) items.push(item(NASAB_ORDER, "nasab"));
   if (query.legalForm && listed.legalForm && query.legalForm !== listed.legalForm) {
-    const [a, b] = [query.legalForm, listed.legalForm];
-    items.push({ weight: LEGAL_FORM_DIFFERS, word: () => `legal form ${a} differs from ${b}` });
+    items.push(item(LEGAL_FORM_DIFFERS, "legal form", null, query.legalForm, listed.legalForm));
   }
-  for (const [short, long, usedShort, usedLong, forQuery] of [
-    [query, listed, usedQ, usedC, true],
-    [listed, query, usedC, usedQ, false],
-  ] as const) {
-    for (const found of acronyms(short, long, usedShort, usedLong)) {
-      aligned++;
-      strong++;
-      const weight = round(ACRONYM_SHARE * stats.tokenWeight(found.token));
-      const [s, l] = [found.token.text, found.expansion];
-      items.push({
-        weight,
-        word: () => (forQuery ? `name ${s} ~ ${l}: acronym` : `name ${l} ~ ${s}: acronym`),
-      });
-    }
+  const acronymsFound =
+    addAcronyms(query, listed, usedQ, usedC, "acronym", stats, items) +
+    addAcronyms(listed, query, usedC, usedQ, "listed acronym", stats, items);
+  aligned += acronymsFound;
+  strong += acronymsFound;
+  // Parts left over: full tokens left on both sides clash pairwise in order, the rest are extra.
+  let leftQ = 0;
+  let leftC = 0;
+  let fullLeftQ = 0;
+  let fullLeftC = 0;
+  for (let i = 0; i < qn; i++) {
+    if (usedQ[i]) continue;
+    leftQ++;
+    if (!query.tokens[i]?.initial) fullLeftQ++;
   }
-  const extra = NAME_EXTRA;
-  const leftQ = query.tokens.filter((_, i) => !usedQ[i]);
-  const leftC = listed.tokens.filter((_, i) => !usedC[i]);
-  const fullLeftQ = leftQ.filter((t) => !t.initial);
-  const fullLeftC = leftC.filter((t) => !t.initial);
-  const clashes = Math.min(fullLeftQ.length, fullLeftC.length);
-  for (let i = 0; i < clashes; i++) {
-    const [q, c] = [fullLeftQ[i], fullLeftC[i]];
-    if (!q || !c) continue;
+  for (let j = 0; j < cn; j++) {
+    if (usedC[j]) continue;
+    leftC++;
+    if (!listed.tokens[j]?.initial) fullLeftC++;
+  }
+  const clashes = Math.min(fullLeftQ, fullLeftC);
+  let i = nextFull(query, usedQ, 0);
+  let j = nextFull(listed, usedC, 0);
+  for (let k = 0; k < clashes; k++, i = nextFull(query, usedQ, i + 1), j = nextFull(listed, usedC, j + 1)) {
+    const [q, c] = [query.tokens[i] as NameToken, listed.tokens[j] as NameToken];
     const weight =
       q.numeric || c.numeric
         ? NUMBER_CLASH
         : round(NAME_CLASH_BASE - NAME_CLASH_SHARE * Math.max(stats.tokenWeight(q), stats.tokenWeight(c)));
-    items.push({ weight, word: () => `name ${q.text} differs from ${c.text}` });
+    items.push(item(weight, "clash", null, q.text, c.text));
   }
-  for (const t of fullLeftQ.slice(clashes)) {
-    items.push({ weight: extra, word: () => `name part ${t.text} only in the query` });
+  for (; i < qn; i = nextFull(query, usedQ, i + 1))
+    items.push(item(NAME_EXTRA, "query only", null, textAt(query, i)));
+  for (; j < cn; j = nextFull(listed, usedC, j + 1))
+    items.push(item(NAME_EXTRA, "listed only", null, textAt(listed, j)));
+  addUnmatchedInitials(query, usedQ, items);
+  addUnmatchedInitials(listed, usedC, items);
+  if (aligned > 0 && leftQ === 0 && leftC === 0 && strong === aligned && !swapped) {
+    items.push(item(NAME_COMPLETE, "complete"));
   }
-  for (const t of fullLeftC.slice(clashes)) {
-    items.push({ weight: extra, word: () => `name part ${t.text} only in the listed name` });
-  }
-  for (const t of [...leftQ, ...leftC]) {
-    if (t.initial) items.push({ weight: NAME_EXTRA_INITIAL, word: () => `initial ${t.text} unmatched` });
-  }
-  if (aligned > 0 && leftQ.length === 0 && leftC.length === 0 && strong === aligned && !swapped) {
-    items.push({ weight: NAME_COMPLETE, word: () => "every name part agrees" });
-  }
-  if (aligned === 0) items.push({ weight: 0, word: () => "no name part agrees" });
+  if (aligned === 0) items.push(item(0, "none"));
   let logOdds = 0;
-  for (const item of items) logOdds += item.weight;
-  return { logOdds, aligned, items };
+  for (const it of items) logOdds += it.weight;
+  return { logOdds, aligned, items, query, listed };
+}
+
+const textAt = (form: NameForm, i: number): string => form.tokens[i]?.text ?? "";
+
+function addUnmatchedInitials(form: NameForm, used: Uint8Array, items: Item[]): void {
+  for (let i = 0; i < form.tokens.length; i++) {
+    if (!used[i] && form.tokens[i]?.initial)
+      items.push(item(NAME_EXTRA_INITIAL, "initial unmatched", null, textAt(form, i)));
+  }
+}
+
+/** The next unaligned full (not initial) token of a name from `from` on; the token count when none is left. */
+function nextFull(form: NameForm, used: Uint8Array, from: number): number {
+  let i = from;
+  while (i < form.tokens.length && (used[i] || form.tokens[i]?.initial)) i++;
+  return i;
 }
 
 /**
  * Acronyms: an unaligned token of one name spelling the initials of a run of unaligned tokens of the other
- * ("PLA" = "People's Liberation Army"). Marks what it aligns as used.
+ * ("PLA" = "People's Liberation Army"). Marks what it aligns as used and adds the evidence.
  */
-function acronyms(
+function addAcronyms(
   short: NameForm,
   long: NameForm,
-  usedShort: boolean[],
-  usedLong: boolean[],
-): { token: NameToken; expansion: string }[] {
-  const found: { token: NameToken; expansion: string }[] = [];
-  short.tokens.forEach((token, i) => {
-    if (usedShort[i] || !/^[a-z]{2,6}$/.test(token.text)) return;
+  usedShort: Uint8Array,
+  usedLong: Uint8Array,
+  kind: "acronym" | "listed acronym",
+  stats: NameStats,
+  items: Item[],
+): number {
+  let found = 0;
+  for (let i = 0; i < short.tokens.length; i++) {
+    const token = short.tokens[i] as NameToken;
+    if (usedShort[i] || !/^[a-z]{2,6}$/.test(token.text)) continue;
     const n = token.text.length;
     for (let start = 0; start + n <= long.tokens.length; start++) {
-      const run = long.tokens.slice(start, start + n);
-      if (run.some((_, k) => usedLong[start + k]) || run.map((t) => t.text[0]).join("") !== token.text)
-        continue;
-      usedShort[i] = true;
-      for (let k = 0; k < n; k++) usedLong[start + k] = true;
-      found.push({ token, expansion: run.map((t) => t.text).join(" ") });
-      return;
+      if (!spellsInitials(token.text, long, start, usedLong)) continue;
+      usedShort[i] = 1;
+      usedLong.fill(1, start, start + n);
+      const expansion = spanText({ start, length: n }, long);
+      items.push(item(round(ACRONYM_SHARE * stats.tokenWeight(token)), kind, null, token.text, expansion));
+      found++;
+      break;
     }
-  });
+  }
   return found;
 }
 
+/** Whether the unaligned tokens of `long` from `start` on begin with the letters of `text`, in order. */
+function spellsInitials(text: string, long: NameForm, start: number, usedLong: Uint8Array): boolean {
+  for (let k = 0; k < text.length; k++) {
+    if (usedLong[start + k] || long.tokens[start + k]?.text.charCodeAt(0) !== text.charCodeAt(k))
+      return false;
+  }
+  return true;
+}
+
 /** True when two aligned parts appear in opposite order in the two names. */
-function inverted(pairs: Pair[]): boolean {
-  for (let i = 0; i < pairs.length; i++) {
-    for (let j = i + 1; j < pairs.length; j++) {
-      const [a, b] = [pairs[i], pairs[j]];
+function inverted(agreements: Item[]): boolean {
+  for (let i = 0; i < agreements.length; i++) {
+    for (let j = i + 1; j < agreements.length; j++) {
+      const [a, b] = [agreements[i]?.pair, agreements[j]?.pair];
       if (!a || !b) continue;
-      const dq = (a.q.tokens[0] ?? 0) - (b.q.tokens[0] ?? 0);
-      const dc = (a.c.tokens[0] ?? 0) - (b.c.tokens[0] ?? 0);
+      const dq = a.q.start - b.q.start;
+      const dc = a.c.start - b.c.start;
       if (dq * dc < 0) return true;
     }
   }
   return false;
 }
 
+function word(item: Item, query: NameForm, listed: NameForm): string {
+  const texts = () => (item.pair ? `${spanText(item.pair.q, query)} ~ ${spanText(item.pair.c, listed)}` : "");
+  switch (item.kind) {
+    case "initial":
+      return `name ${texts()}: initial`;
+    case "agrees":
+      return `name ${texts()}: ${item.a}`;
+    case "further":
+      return `name ${texts()}: ${item.a} (further part, quarter weight)`;
+    case "nasab":
+      return "name parts in another order around bin/ibn (father and son swapped?)";
+    case "legal form":
+      return `legal form ${item.a} differs from ${item.b}`;
+    case "acronym":
+      return `name ${item.a} ~ ${item.b}: acronym`;
+    case "listed acronym":
+      return `name ${item.b} ~ ${item.a}: acronym`;
+    case "clash":
+      return `name ${item.a} differs from ${item.b}`;
+    case "query only":
+      return `name part ${item.a} only in the query`;
+    case "listed only":
+      return `name part ${item.a} only in the listed name`;
+    case "initial unmatched":
+      return `initial ${item.a} unmatched`;
+    case "complete":
+      return "every name part agrees";
+    case "none":
+      return "no name part agrees";
+  }
+}
+
 /** The worded explanation entries of a name comparison. */
 export function nameEvidence(comparison: NameComparison): Evidence[] {
-  return comparison.items.map((item) => ({ feature: "name", weight: item.weight, detail: item.word() }));
+  const { query, listed } = comparison;
+  return comparison.items.map((item) => ({
+    feature: "name",
+    weight: item.weight,
+    detail: word(item, query, listed),
+  }));
 }
