@@ -53,26 +53,27 @@ const ABJAD_STANDS_FOR: Record<string, string> = {
 export function abjadDistance(abjad: string, latin: string): number {
   const n = abjad.length;
   const m = latin.length;
-  const insertCost = (c: string) => (VOWELS.includes(c) || c === "h" ? 0.25 : 1);
-  // A leading w or y is a consonant (وليد is Walid, not Lid); inside a word they are long vowels.
-  const deleteCost = (c: string, i: number) =>
-    c === "w" || c === "y" ? (i > 1 ? 0.3 : 1) : VOWELS.includes(c) || c === "h" ? 0.3 : 1;
-  // A doubled letter in the Latin spelling ("Barnett") is one letter in the abjad one.
-  const insertAt = (j: number) =>
-    j > 1 && latin[j - 1] === latin[j - 2] ? 0.15 : insertCost(latin[j - 1] ?? "");
-  const first = [0];
-  for (let j = 1; j <= m; j++) first.push((first[j - 1] as number) + insertAt(j));
-  const rows: number[][] = [first];
+  const width = m + 1;
+  // The table, row i at i * width; kept between calls (rows are looked back on for digraphs).
+  if (table.length < (n + 1) * width) table = new Float64Array((n + 1) * width * 2);
+  const rows = table;
+  rows[0] = 0;
+  for (let j = 1; j <= m; j++) rows[j] = (rows[j - 1] as number) + insertAt(latin, j);
   for (let i = 1; i <= n; i++) {
-    const prev = rows[i - 1] as number[];
+    const prev = (i - 1) * width;
+    const cur = i * width;
     const a = abjad[i - 1] ?? "";
     const deleteA = deleteCost(a, i);
-    const cur = [(prev[0] as number) + deleteA];
+    rows[cur] = (rows[prev] as number) + deleteA;
     // Letters that Arabic writes with two or three Latin letters (خ kh, ش sh, تش tsh …), as other languages spell them.
-    const digraphs = DIGRAPH_SPELLINGS.filter(([d]) => d.length <= i && abjad.endsWith(d, i));
+    let digraphs = 0;
+    for (let k = 0; k < DIGRAPH_SPELLINGS.length; k++) {
+      const d = DIGRAPH_SPELLINGS[k]?.[0] ?? "";
+      if (d.length <= i && abjad.endsWith(d, i)) digraphs |= 1 << k;
+    }
     for (let j = 1; j <= m; j++) {
       const b = latin[j - 1] ?? "";
-      const insertB = insertAt(j);
+      const insertB = insertAt(latin, j);
       let sub = 1;
       if (a === b) sub = 0;
       else if (VOWELS.includes(b) && (VOWELS.includes(a) || a === "w")) sub = 0.2;
@@ -81,24 +82,34 @@ export function abjadDistance(abjad: string, latin: string): number {
       else if (ABJAD_STANDS_FOR[a]?.includes(b)) sub = 0.1;
       else if (sameGroup(a, b)) sub = 0.35;
       let best = Math.min(
-        (prev[j] as number) + deleteA,
-        (cur[j - 1] as number) + insertB,
-        (prev[j - 1] as number) + sub,
+        (rows[prev + j] as number) + deleteA,
+        (rows[cur + j - 1] as number) + insertB,
+        (rows[prev + j - 1] as number) + sub,
       );
-      for (const [digraph, spellings] of digraphs) {
+      for (let k = 0; digraphs >> k !== 0; k++) {
+        if (!(digraphs & (1 << k))) continue;
+        const [digraph, spellings] = DIGRAPH_SPELLINGS[k] as [string, string[]];
         for (const spelling of spellings) {
           if (spelling.length <= j && latin.endsWith(spelling, j)) {
-            const before = rows[i - digraph.length]?.[j - spelling.length];
-            if (before !== undefined && before + 0.1 < best) best = before + 0.1;
+            const before = rows[(i - digraph.length) * width + j - spelling.length] as number;
+            if (before + 0.1 < best) best = before + 0.1;
           }
         }
       }
-      cur[j] = best;
+      rows[cur + j] = best;
     }
-    rows.push(cur);
   }
-  return ((rows[n] as number[])[m] as number) / Math.max(n, m, 1);
+  return (rows[n * width + m] as number) / Math.max(n, m, 1);
 }
+let table = new Float64Array(1024);
+
+const insertCost = (c: string) => (VOWELS.includes(c) || c === "h" ? 0.25 : 1);
+// A leading w or y is a consonant (وليد is Walid, not Lid); inside a word they are long vowels.
+const deleteCost = (c: string, i: number) =>
+  c === "w" || c === "y" ? (i > 1 ? 0.3 : 1) : VOWELS.includes(c) || c === "h" ? 0.3 : 1;
+// A doubled letter in the Latin spelling ("Barnett") is one letter in the abjad one.
+const insertAt = (latin: string, j: number) =>
+  j > 1 && latin[j - 1] === latin[j - 2] ? 0.15 : insertCost(latin[j - 1] ?? "");
 
 // Romanised Arabic letters and the spellings other languages give the same sound.
 const DIGRAPH_SPELLINGS: [string, string[]][] = [
@@ -111,12 +122,26 @@ const DIGRAPH_SPELLINGS: [string, string[]][] = [
 ];
 
 const SEMIVOWEL = /(?<=[aeiou])[jy](?![aeiou])/g;
+const HAS_SEMIVOWEL = /(?<=[aeiou])[jy](?![aeiou])/;
 function semivowelAsI(text: string): string {
   return text.replace(SEMIVOWEL, "i");
 }
 
-const cache = new Map<number, TokenMatch | null>();
-const CACHE_LIMIT = 500_000;
+/**
+ * Comparisons already made, by token ids: a direct-mapped table of fixed size in typed arrays (no boxed
+ * keys, no growth, no clearing); a pair that lands on an occupied entry replaces it and is worked out
+ * again when asked again.
+ */
+const CACHE_BITS = 19;
+const cachedA = new Int32Array(1 << CACHE_BITS).fill(-1);
+const cachedB = new Int32Array(1 << CACHE_BITS);
+const cachedMatch: (TokenMatch | null)[] = new Array(1 << CACHE_BITS).fill(null);
+
+/**
+ * A token's text id and how it was read: a token read from Arabic or Hebrew script, or from a Han or Hangul
+ * character, can differ from the Latin token of the same text (a tail, an initial), so it compares apart.
+ */
+const cacheKey = (token: NameToken): number => token.id * 4 + (token.abjad ? 1 : 0) + (token.glyph ? 2 : 0);
 
 /** Compares two tokens; `abjad` when one side was written without short vowels. Null: no agreement. */
 export function compareTokens(a: NameToken, b: NameToken, abjad: boolean): TokenMatch | null {
@@ -127,36 +152,71 @@ export function compareTokens(a: NameToken, b: NameToken, abjad: boolean): Token
   // Far apart in length and with nothing to unpack: no comparator can find agreement.
   if (!abjad && !a.tail && !b.tail && !a.initial && !b.initial && Math.abs(a.text.length - b.text.length) > 3)
     return null;
-  const key = (a.id * 67_108_864 + b.id) * 2 + (abjad ? 1 : 0);
-  const known = cache.get(key);
-  if (known !== undefined) return known;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
+  const keyA = cacheKey(a);
+  const keyB = cacheKey(b) * 2 + (abjad ? 1 : 0);
+  const at = (Math.imul(keyA, 0x9e3779b1) ^ Math.imul(keyB, 0x85ebca6b)) >>> (32 - CACHE_BITS);
+  if (cachedA[at] === keyA && cachedB[at] === keyB) return cachedMatch[at] ?? null;
   const result = compareUncached(a, b, abjad);
-  cache.set(key, result);
+  cachedA[at] = keyA;
+  cachedB[at] = keyB;
+  cachedMatch[at] = result;
   return result;
 }
 
 const EXACT: TokenMatch = { similarity: 1, agreement: "exact" };
 const VARIANT: TokenMatch = { similarity: 0.9, agreement: "variant" };
+const INITIAL: TokenMatch = { similarity: 0, agreement: "initial" };
+const DOUBLED: TokenMatch = { similarity: 0.85, agreement: "typo" };
 
-function better(best: TokenMatch | null, similarity: number, agreement: TokenAgreement): TokenMatch | null {
-  return !best || similarity > best.similarity ? { similarity, agreement } : best;
+/** Whether two texts are equal once a letter written several times in a row counts once ("Hanniball" = "Hanibal"). */
+function equalUndoubled(x: string, y: string): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    const c = x.charCodeAt(i);
+    if (c !== y.charCodeAt(j)) return false;
+    while (x.charCodeAt(i) === c) i++;
+    while (y.charCodeAt(j) === c) j++;
+  }
+  return i === x.length && j === y.length;
+}
+
+/** The strongest agreement found so far while comparing two tokens. */
+class Strongest {
+  found = false;
+  similarity = 0;
+  agreement: TokenAgreement = "exact";
+
+  offer(similarity: number, agreement: TokenAgreement): void {
+    if (this.found && similarity <= this.similarity) return;
+    this.found = true;
+    this.similarity = similarity;
+    this.agreement = agreement;
+  }
+
+  /** A tail of one token compared with the other token, its agreement scaled by `share`. */
+  offerMatch(match: TokenMatch | null, share: number): void {
+    if (match) this.offer(match.similarity * share, match.agreement);
+  }
+
+  result(): TokenMatch | null {
+    return this.found ? { similarity: this.similarity, agreement: this.agreement } : null;
+  }
 }
 
 function compareUncached(a: NameToken, b: NameToken, abjad: boolean): TokenMatch | null {
   if (a.initial || b.initial) {
     const [short, long] = a.initial ? [a, b] : [b, a];
-    return long.text.startsWith(short.text) && !long.numeric ? { similarity: 0, agreement: "initial" } : null;
+    return long.text.startsWith(short.text) && !long.numeric ? INITIAL : null;
   }
   if (a.numeric || b.numeric) return null;
-  if (a.key === b.key) return { similarity: 0.9, agreement: "variant" };
+  if (a.key === b.key) return VARIANT;
   // A letter written twice or once ("Jong-uun", "Hanniball", "Abdulah") is the same name.
-  if (a.text.replace(/(.)\1+/g, "$1") === b.text.replace(/(.)\1+/g, "$1"))
-    return { similarity: 0.85, agreement: "typo" };
+  if (equalUndoubled(a.text, b.text)) return DOUBLED;
   // Cyrillic й after a vowel is romanised i, y or j (Sergei, Sergey, Sergej): read all three as i.
-  const [ya, yb] = [semivowelAsI(a.text), semivowelAsI(b.text)];
-  if (!abjad && (ya !== a.text || yb !== b.text)) {
-    if (ya === yb) return { similarity: 0.85, agreement: "typo" };
+  if (!abjad && (HAS_SEMIVOWEL.test(a.text) || HAS_SEMIVOWEL.test(b.text))) {
+    const [ya, yb] = [semivowelAsI(a.text), semivowelAsI(b.text)];
+    if (ya === yb) return DOUBLED;
     if (osaDistance(ya, yb, 1) === 1 && Math.min(ya.length, yb.length) >= 6)
       return { similarity: 0.8, agreement: "typo" };
   }
@@ -166,14 +226,13 @@ function compareUncached(a: NameToken, b: NameToken, abjad: boolean): TokenMatch
   const minLen = Math.min(a.text.length, b.text.length);
   const lengthGap = Math.abs(a.text.length - b.text.length);
   const distance = osaDistance(a.text, b.text, 2);
-  let best: TokenMatch | null = null;
+  const best = new Strongest();
   // One letter changes a short name into another name (Ming/Ping), so short tokens earn less.
   if (distance === 1 && minLen >= 3) {
-    best = better(best, minLen >= 6 ? 0.8 : minLen === 5 ? 0.7 : minLen === 4 ? 0.5 : 0.35, "typo");
+    best.offer(minLen >= 6 ? 0.8 : minLen === 5 ? 0.7 : minLen === 4 ? 0.5 : 0.35, "typo");
   }
-  if (distance === 2 && minLen >= 7) best = better(best, 0.6, "typo");
-  const skeletonGap = Math.abs(a.skeleton.length - b.skeleton.length);
-  if (abjad && lengthGap <= Math.max(3, minLen / 2) && skeletonGap <= 2) {
+  if (distance === 2 && minLen >= 7) best.offer(0.6, "typo");
+  if (abjad && lengthGap <= Math.max(3, minLen / 2) && Math.abs(a.skeleton.length - b.skeleton.length) <= 2) {
     // Romanised abjad tokens have no vowels to sound out: consonant skeleton and a vowel-tolerant
     // distance decide, the distance also ranking skeleton matches (Acton vs Aquitaine for آكيتيان).
     const d =
@@ -183,47 +242,40 @@ function compareUncached(a: NameToken, b: NameToken, abjad: boolean): TokenMatch
           ? abjadDistance(a.text, b.text)
           : abjadDistance(b.text, a.text);
     if (a.skeleton.length >= 2 && a.skeleton === b.skeleton) {
-      best = better(best, (a.skeleton.length >= 3 ? 0.95 : 0.85) - d, "skeleton");
+      best.offer((a.skeleton.length >= 3 ? 0.95 : 0.85) - d, "skeleton");
     }
-    if (d <= 0.3 && minLen >= 3) best = better(best, 0.92 - 2 * d, "transliteration");
+    if (d <= 0.3 && minLen >= 3) best.offer(0.92 - 2 * d, "transliteration");
   } else if (!abjad) {
     const [pa, pb] = [a.phonetic, b.phonetic];
     const samePhonetic = pa[0] !== "" && (pa[0] === pb[0] || pa[0] === pb[1] || pa[1] === pb[0]);
     // Double Metaphone keeps four sounds: "Ronaldinho" and "Ronaldo" share them, so lengths must agree too.
     // Sounding alike is only evidence when the spellings are close too ("Albano" is not "Albanese").
     if (samePhonetic && minLen >= 4 && lengthGap <= 2 && a.text[0] === b.text[0] && distance <= 2)
-      best = better(best, 0.65, "phonetic");
+      best.offer(0.65, "phonetic");
     // Within Latin the first letters must sound alike too: the skeleton folds j into g for Arabic ج.
     const [fa, fb] = [a.text[0] ?? "", b.text[0] ?? ""];
     if (a.skeleton.length >= 3 && a.skeleton === b.skeleton && (fa === fb || sameGroup(fa, fb)))
-      best = better(best, 0.6, "skeleton");
+      best.offer(0.6, "skeleton");
   }
   // Jaro-Winkler reaches 0.92 only for tokens with a common start.
   if (
-    !best &&
+    !best.found &&
     lengthGap <= 3 &&
     minLen >= 4 &&
     a.text[0] === b.text[0] &&
     jaroWinkler(a.text, b.text) >= 0.92
   )
-    best = better(best, 0.5, "similar");
+    best.offer(0.5, "similar");
   // Two letters apart in a longer name: likely the same name misspelt, but too weak to count for much.
-  if (!best && distance === 2 && minLen >= 5) best = better(best, 0.1, "near");
+  if (!best.found && distance === 2 && minLen >= 5) best.offer(0.1, "near");
   // The article written joined in Arabic script: the name after it is the name.
-  for (const [whole, part] of [
-    [a, b],
-    [b, a],
-  ] as const) {
-    if (whole.articleTail && whole.tail) {
-      const inner = compareTokens(whole.tail, part, abjad);
-      if (inner) best = better(best, inner.similarity * 0.97, inner.agreement);
-    }
-  }
+  if (a.articleTail && a.tail) best.offerMatch(compareTokens(a.tail, b, abjad), 0.97);
+  if (b.articleTail && b.tail) best.offerMatch(compareTokens(b.tail, a, abjad), 0.97);
   // "Rahman" written for "Abd al-Rahman": the same person's name shortened, or another name.
   const [whole, part] = a.tail ? [a, b] : [b, a];
-  if (!best && whole.tail && !part.tail && !whole.articleTail) {
+  if (!best.found && whole.tail && !part.tail && !whole.articleTail) {
     const inner = compareTokens(whole.tail, part, abjad);
-    if (inner && inner.similarity >= 0.6) best = better(best, 0.45, "compound part");
+    if (inner && inner.similarity >= 0.6) best.offer(0.45, "compound part");
   }
-  return best;
+  return best.result();
 }
