@@ -41,6 +41,8 @@ export function tokenKeys(token: NameToken, initialsOnly = false): string[] {
 /** The key of two neighbouring tokens written as one. */
 export const joinedKey = (a: NameToken, b: NameToken): string => `t:${a.text}${b.text}`;
 
+const isInitial = (token: NameToken) => token.initial;
+
 /**
  * Keys of one name, grouped per token (joined neighbours count as one more group). `keysOf` turns a
  * token's keys into what the caller files (the index caches them per token), `joinedOf` a joined pair's.
@@ -53,13 +55,14 @@ export function nameKeyGroups<K>(
   const groups: (readonly K[])[] = [];
   const tokens = form.tokens;
   // A name of initials only ("J. C.") is still filed under them.
-  const initialsOnly = tokens.every((t) => t.initial);
+  const initialsOnly = tokens.every(isInitial);
   for (const token of tokens) {
     const keys = keysOf(token, initialsOnly);
     if (keys.length > 0) groups.push(keys);
   }
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const [a, b] = [tokens[i], tokens[i + 1]];
+    const a = tokens[i];
+    const b = tokens[i + 1];
     if (!a || !b || a.initial || b.initial) continue;
     const key = joinedOf(a, b);
     if (key !== undefined) groups.push([key]);

@@ -31,7 +31,11 @@ interface Entry {
 }
 
 /** The token keys a profile counts under in the statistics (the statistics count each once per subject). */
-const statKeys = (prepared: Prepared): string[] => prepared.names.flatMap((f) => f.tokens.map((t) => t.key));
+function statKeys(prepared: Prepared): string[] {
+  const keys: string[] = [];
+  for (const form of prepared.names) for (const token of form.tokens) keys.push(token.key);
+  return keys;
+}
 
 export class MatchIndex {
   private readonly slots: (Entry | null)[] = [];

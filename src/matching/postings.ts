@@ -18,30 +18,30 @@ export class Postings {
 
   /** The key numbers of a name, grouped as blocking.ts groups them; unknown keys are created. */
   fileGroups(form: NameForm): (readonly number[])[] {
-    return nameKeyGroups(
-      form,
-      (token, initialsOnly) => this.tokenIds(token, initialsOnly),
-      (a, b) => {
-        const pair = a.id * 2 ** 26 + b.id;
-        let id = this.byPair.get(pair);
-        if (id === undefined) {
-          id = this.intern(joinedKey(a, b));
-          this.byPair.set(pair, id);
-        }
-        return id;
-      },
-    );
+    return nameKeyGroups(form, this.fileToken, this.filePair);
   }
 
   /** The same for a query: keys nobody filed are left out (and not remembered). */
   lookupGroups(form: NameForm): (readonly number[])[] {
-    return nameKeyGroups(
-      form,
-      (token, initialsOnly) =>
-        this.byToken.get(signature(token, initialsOnly)) ?? known(tokenKeys(token, initialsOnly), this.ids),
-      (a, b) => this.byPair.get(a.id * 2 ** 26 + b.id) ?? this.ids.get(joinedKey(a, b)),
-    );
+    return nameKeyGroups(form, this.lookupToken, this.lookupPair);
   }
+
+  // The per-token and per-pair steps of the two, made once (not per name: the index files hundreds of thousands).
+  private readonly fileToken = (token: NameToken, initialsOnly: boolean) =>
+    this.tokenIds(token, initialsOnly);
+  private readonly filePair = (a: NameToken, b: NameToken) => {
+    const pair = a.id * 2 ** 26 + b.id;
+    let id = this.byPair.get(pair);
+    if (id === undefined) {
+      id = this.intern(joinedKey(a, b));
+      this.byPair.set(pair, id);
+    }
+    return id;
+  };
+  private readonly lookupToken = (token: NameToken, initialsOnly: boolean) =>
+    this.byToken.get(signature(token, initialsOnly)) ?? known(tokenKeys(token, initialsOnly), this.ids);
+  private readonly lookupPair = (a: NameToken, b: NameToken) =>
+    this.byPair.get(a.id * 2 ** 26 + b.id) ?? this.ids.get(joinedKey(a, b));
 
   list(id: number): readonly number[] {
     return this.lists[id] ?? [];

@@ -32,12 +32,12 @@ function overlap(query: NameForm, listed: NameForm): number {
   let n = 0;
   for (const q of query.tokens) {
     const head = q.text.slice(0, 2);
-    if (
-      listed.tokens.some(
-        (c) => c.key === q.key || c.skeleton === q.skeleton || c.text.startsWith(head) || Boolean(c.tail),
-      )
-    )
-      n++;
+    for (const c of listed.tokens) {
+      if (c.key === q.key || c.skeleton === q.skeleton || c.text.startsWith(head) || c.tail) {
+        n++;
+        break;
+      }
+    }
   }
   return n;
 }
