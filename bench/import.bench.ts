@@ -165,8 +165,8 @@ function table(results: Measured[], people: number): Table {
     notes: [
       [
         `"total" is parsing (or generating ${people.toLocaleString("en")} synthetic people) plus the import transaction,`,
-        "without opening the store; the import validates every entity first, then writes entities and their version",
-        `rows. "re-import" runs the same edition again (all unchanged: only last-seen moves). "of which validation" is`,
+        "without opening the store; the import validates every entity first, then writes entities, their references",
+        `(entity_refs) and their version rows. "re-import" runs the same edition again (all unchanged: only last-seen moves). "of which validation" is`,
         "a separate pass of FtM validation over the same entities, the share of the import spent in validateEntity.",
         "Store size: the PGlite data folder after closing (including its write-ahead log) or, on PostgreSQL,",
         "pg_database_size; data size: pg_database_size on both (tables and indexes).",
