@@ -11,9 +11,16 @@ import {
 import { osaDistance } from "../../src/matching/compare/strings.ts";
 import { abjadDistance, compareTokens } from "../../src/matching/compare/tokens.ts";
 import { skeleton } from "../../src/matching/keys.ts";
-import { makeToken } from "../../src/matching/names.ts";
+import { analyzeName, makeToken } from "../../src/matching/names.ts";
 
 const cmp = (a: string, b: string, abjad = false) => compareTokens(makeToken(a), makeToken(b), abjad);
+
+test("a token read from a Hangul syllable is no initial, even after the Latin letter of the same text was compared", () => {
+  const syllable = analyzeName("오").tokens[0];
+  assert.ok(syllable?.glyph && syllable.text === "o");
+  assert.equal(cmp("o", "on")?.agreement, "initial");
+  assert.equal(compareTokens(syllable, makeToken("on"), false), null);
+});
 
 test("token comparator: exact, variant, typo, initial, none", () => {
   assert.equal(cmp("olaf", "olaf")?.agreement, "exact");
