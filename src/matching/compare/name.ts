@@ -2,7 +2,7 @@ import { makeToken, type NameForm, type NameToken } from "../names.ts";
 import { readingPairs } from "../readings.ts";
 import type { NameStats } from "../stats.ts";
 import type { Evidence } from "../types.ts";
-import { compareTokens, type TokenAgreement } from "./tokens.ts";
+import { compareTokens, type TokenAgreement, type TokenMatch } from "./tokens.ts";
 
 /**
  * Name evidence: an order-insensitive alignment of the query's name tokens with a listed name's, each
@@ -97,12 +97,10 @@ function joinable(form: NameForm, start: number, length: number): boolean {
   return true;
 }
 
-/** The token of a span: the token itself, or its tokens written as one (made only when compared). */
-function spanToken(form: NameForm, span: Span): NameToken {
-  const first = form.tokens[span.start] as NameToken;
-  if (span.length === 1) return first;
-  let text = first.text;
-  for (let i = span.start + 1; i < span.start + span.length; i++) text += form.tokens[i]?.text ?? "";
+/** Neighbouring tokens written as one (made only when compared; makeToken keeps one per text). */
+function joinedToken(form: NameForm, start: number, length: number): NameToken {
+  let text = "";
+  for (let i = start; i < start + length; i++) text += form.tokens[i]?.text ?? "";
   return makeToken(text);
 }
 
@@ -146,10 +144,23 @@ function resetFlags(qn: number, cn: number): void {
   usedC.fill(0, 0, cn);
 }
 
-const anySet = (flags: Uint8Array, span: Span): boolean => {
-  for (let i = span.start; i < span.start + span.length; i++) if (flags[i]) return true;
+const anySet = (flags: Uint8Array, start: number, length: number): boolean => {
+  for (let i = start; i < start + length; i++) if (flags[i]) return true;
   return false;
 };
+/** An alignment of query tokens from `qStart` with listed ones from `cStart`; more than one on a side are joined. */
+function pair(qStart: number, qLength: number, cStart: number, cLength: number, match: TokenMatch): Pair {
+  const agreement = qLength + cLength > 2 ? "joined" : match.agreement;
+  return {
+    q: { start: qStart, length: qLength },
+    c: { start: cStart, length: cLength },
+    similarity: match.similarity,
+    agreement,
+  };
+}
+
+const strongEnough = (match: TokenMatch | null): match is TokenMatch =>
+  match !== null && match.similarity >= 0.8;
 
 /**
  * Candidate alignments: every pair of single tokens that agrees, then, where single tokens found no good
@@ -160,35 +171,38 @@ function candidatePairs(query: NameForm, listed: NameForm, abjad: boolean): Pair
   const qn = query.tokens.length;
   const cn = listed.tokens.length;
   for (let i = 0; i < qn; i++) {
-    const q: Span = { start: i, length: 1 };
     const qToken = query.tokens[i] as NameToken;
     for (let j = 0; j < cn; j++) {
       const match = compareTokens(qToken, listed.tokens[j] as NameToken, abjad);
       if (!match) continue;
-      pairs.push({ q, c: { start: j, length: 1 }, similarity: match.similarity, agreement: match.agreement });
+      pairs.push(pair(i, 1, j, 1, match));
       if (match.similarity >= 0.8) strongQ[i] = strongC[j] = 1;
     }
   }
-  const joined = (q: Span, c: Span) => {
-    const match = compareTokens(spanToken(query, q), spanToken(listed, c), abjad);
-    if (match && match.similarity >= 0.8)
-      pairs.push({ q, c, similarity: match.similarity, agreement: "joined" });
-  };
-  for (let i = 0; i < qn; i++) {
-    if (strongQ[i]) continue;
-    const q: Span = { start: i, length: 1 };
-    for (let start = 0; start + 1 < cn; start++) {
-      for (let length = 2; length <= 3 && start + length <= cn && joinable(listed, start, length); length++) {
-        const c: Span = { start, length };
-        if (!anySet(strongC, c)) joined(q, c);
+  // Only good agreements count for joined units, whose token is made once, when first compared. (No two
+  // of these pairs tie in byStrength, so the order they are found in does not matter.)
+  for (let start = 0; start + 1 < cn; start++) {
+    for (let length = 2; length <= 3 && start + length <= cn && joinable(listed, start, length); length++) {
+      if (anySet(strongC, start, length)) continue;
+      let cToken: NameToken | undefined;
+      for (let i = 0; i < qn; i++) {
+        if (strongQ[i]) continue;
+        cToken ??= joinedToken(listed, start, length);
+        const match = compareTokens(query.tokens[i] as NameToken, cToken, abjad);
+        if (strongEnough(match)) pairs.push(pair(i, 1, start, length, match));
       }
     }
   }
   for (let start = 0; start + 1 < qn; start++) {
     for (let length = 2; length <= 3 && start + length <= qn && joinable(query, start, length); length++) {
-      const q: Span = { start, length };
-      if (anySet(strongQ, q)) continue;
-      for (let j = 0; j < cn; j++) if (!strongC[j]) joined(q, { start: j, length: 1 });
+      if (anySet(strongQ, start, length)) continue;
+      let qToken: NameToken | undefined;
+      for (let j = 0; j < cn; j++) {
+        if (strongC[j]) continue;
+        qToken ??= joinedToken(query, start, length);
+        const match = compareTokens(qToken, listed.tokens[j] as NameToken, abjad);
+        if (strongEnough(match)) pairs.push(pair(start, length, j, 1, match));
+      }
     }
   }
   return pairs;
@@ -220,7 +234,7 @@ function compareForms(query: NameForm, listed: NameForm, stats: NameStats): Name
   let aligned = 0;
   let strong = 0;
   for (const pair of pairs) {
-    if (anySet(usedQ, pair.q) || anySet(usedC, pair.c)) continue;
+    if (anySet(usedQ, pair.q.start, pair.q.length) || anySet(usedC, pair.c.start, pair.c.length)) continue;
     usedQ.fill(1, pair.q.start, pair.q.start + pair.q.length);
     usedC.fill(1, pair.c.start, pair.c.start + pair.c.length);
     aligned++;
