@@ -177,7 +177,8 @@ function personWords(input: string[], abjad: boolean): string[] {
       i = next;
       continue;
     }
-    if (PARTICLES.has(word)) continue;
+    // A particle is an article before a name (al-Qaida); last in a name it is a name itself (Kim Jong Il).
+    if (PARTICLES.has(word) && i < input.length - 1) continue;
     if (DIN_SUFFIXES.has(word) && out.length > 0) {
       out[out.length - 1] = `${out[out.length - 1]}din`;
       continue;

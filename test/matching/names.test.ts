@@ -11,6 +11,11 @@ test("titles, genealogy connectors and articles are not name parts", () => {
   assert.deepEqual(texts("Präsident Putin"), ["putin"]);
 });
 
+test("an article word last in a name is a name part (Kim Jong Il), before a name it is an article", () => {
+  assert.deepEqual(texts("Kim Jong Il"), ["kim", "jong", "il"]);
+  assert.deepEqual(texts("Omar il Bashir"), ["omar", "bashir"]);
+});
+
 test("a name made only of title words keeps them", () => {
   assert.deepEqual(texts("Sheikh"), ["sheikh"]);
 });
