@@ -29,12 +29,9 @@ export const entities = pgTable(
     reviewBy: timestamp("review_by", { withTimezone: true, mode: "string" }),
     retainUntil: timestamp("retain_until", { withTimezone: true, mode: "string" }),
   },
-  (t) => [
-    index("entities_schema_idx").on(t.schema),
-    index("entities_originator_idx").on(t.originator),
-    index("entities_status_idx").on(t.status),
-    index("entities_list_ref_idx").on(t.listRef),
-  ],
+  // Only indexes that queries use: no query looks records up by list reference, and status has too few
+  // values to choose rows by (almost all are active); each index costs every import's writes.
+  (t) => [index("entities_schema_idx").on(t.schema), index("entities_originator_idx").on(t.originator)],
 );
 
 /**
