@@ -43,7 +43,7 @@ async function prepareStore(dataDir: string): Promise<string> {
 }
 
 async function startServer(dataDir: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/api/main.ts")], {
+  const server = spawn(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", join(ROOT, "src/api/main.ts")], {
     env: {
       ...process.env,
       FTFX_DATA_DIR: dataDir,

@@ -10,7 +10,9 @@ const require = createRequire(import.meta.url);
 const tsxLoader = require.resolve("tsx");
 const result = spawnSync(
   process.execPath,
-  ["--import", tsxLoader, join(root, "src/cli/main.ts"), ...process.argv.slice(2)],
+  // A larger young generation: matching allocates many short-lived objects, and fewer scavenges
+  // shorten long imports and screening runs (see docs/architecture.md, "Runtime").
+  ["--max-semi-space-size=32", "--import", tsxLoader, join(root, "src/cli/main.ts"), ...process.argv.slice(2)],
   { stdio: "inherit" },
 );
 process.exit(result.status ?? 1);

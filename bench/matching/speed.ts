@@ -13,7 +13,7 @@ const WORKER = fileURLToPath(new URL("./speed-run.ts", import.meta.url));
 function runWorker(quick: boolean): Promise<SpeedFigures> {
   return new Promise((resolve, reject) => {
     const child = fork(WORKER, quick ? ["--quick"] : [], {
-      execArgv: ["--import", "tsx", "--expose-gc"],
+      execArgv: ["--max-semi-space-size=32", "--import", "tsx", "--expose-gc"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     let figures: SpeedFigures | undefined;
