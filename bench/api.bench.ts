@@ -43,19 +43,23 @@ async function prepareStore(dataDir: string): Promise<string> {
 }
 
 async function startServer(dataDir: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", join(ROOT, "src/api/main.ts")], {
-    env: {
-      ...process.env,
-      FTFX_DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      FTFX_DEMO: "0",
-      FTFX_LOG_LEVEL: "warn",
-      FTFX_RATE_LIMIT: "100000000",
+  const server = spawn(
+    process.execPath,
+    ["--max-semi-space-size=32", "--import", "tsx", join(ROOT, "src/api/main.ts")],
+    {
+      env: {
+        ...process.env,
+        FTFX_DATA_DIR: dataDir,
+        DATABASE_URL: "",
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        FTFX_DEMO: "0",
+        FTFX_LOG_LEVEL: "warn",
+        FTFX_RATE_LIMIT: "100000000",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
     },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  );
   for (let tries = 0; tries < 600; tries++) {
     const ok = await fetch(`http://127.0.0.1:${PORT}/health`).then(
       (r) => r.ok,

@@ -12,7 +12,13 @@ const result = spawnSync(
   process.execPath,
   // A larger young generation: matching allocates many short-lived objects, and fewer scavenges
   // shorten long imports and screening runs (see docs/architecture.md, "Runtime").
-  ["--max-semi-space-size=32", "--import", tsxLoader, join(root, "src/cli/main.ts"), ...process.argv.slice(2)],
+  [
+    "--max-semi-space-size=32",
+    "--import",
+    tsxLoader,
+    join(root, "src/cli/main.ts"),
+    ...process.argv.slice(2),
+  ],
   { stdio: "inherit" },
 );
 process.exit(result.status ?? 1);

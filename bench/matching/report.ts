@@ -31,11 +31,22 @@ export function share(count: number, total: number): string {
   return total === 0 ? "—" : `${((100 * count) / total).toFixed(1)}% (${count}/${total})`;
 }
 
+/** Han, kana, Hangul and full-width forms take two columns in a terminal (and in Biome's Markdown tables). */
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA960-\uA97F\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += WIDE.test(char) ? 2 : 1;
+  return width;
+}
+
+const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - displayWidth(text)));
+
 /** A Markdown table whose columns are padded, so it also reads well in a terminal. */
 export function renderTable(table: Table): string {
   const cells = [table.columns, ...table.rows].map((row) => row.map((c) => c.replaceAll("|", "\\|")));
-  const widths = table.columns.map((_, i) => Math.max(3, ...cells.map((row) => (row[i] ?? "").length)));
-  const line = (row: string[]) => `| ${widths.map((w, i) => (row[i] ?? "").padEnd(w)).join(" | ")} |`;
+  const widths = table.columns.map((_, i) => Math.max(3, ...cells.map((row) => displayWidth(row[i] ?? ""))));
+  const line = (row: string[]) => `| ${widths.map((w, i) => pad(row[i] ?? "", w)).join(" | ")} |`;
   const [head, ...body] = cells;
   const rule = `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`;
   const notes = (table.notes ?? []).map((n) => `\n${n}`).join("\n");
