@@ -1,6 +1,6 @@
 import type { Party, Payment } from "../formats/payment-types.ts";
 import { ORG_COMMON_WORDS } from "../matching/data/name-words.ts";
-import type { MatchIndex } from "../matching/index.ts";
+import { bestPerEntity, type MatchIndex } from "../matching/index.ts";
 import { analyzeName } from "../matching/names.ts";
 import { DEFAULT_ALERT_THRESHOLD } from "../matching/score.ts";
 import type { MatchQuery, MatchResult } from "../matching/types.ts";
@@ -68,27 +68,18 @@ const NONE = Object.freeze([]) as unknown as MatchResult[];
 /**
  * Payment messages seldom say whether a party is a person or an organisation, and the scorer counts a person
  * compared with an organisation as a different subject. A name with a legal form ("… GmbH") or a common
- * organisation word ("… Trading") is asked as an organisation; any other unknown party both ways.
+ * organisation word ("… Trading") is asked as an organisation; any other unknown party as either kind.
  */
-function queryVariants(query: MatchQuery): MatchQuery[] {
-  if (query.schema !== "LegalEntity") return [query];
-  const organisation = { ...query, schema: "Organization" };
+function askedAs(query: MatchQuery): MatchQuery {
+  if (query.schema !== "LegalEntity") return query;
   const form = analyzeName(query.name, "organization");
-  if (form.legalForm || form.tokens.some((t) => ORG_COMMON_WORDS.has(t.text))) return [organisation];
-  return [{ ...query, schema: "Person" }, organisation];
+  if (form.legalForm || form.tokens.some((t) => ORG_COMMON_WORDS.has(t.text)))
+    return { ...query, schema: "Organization" };
+  return query;
 }
 
-/** The best result per entity over several queries' alerting results, best first. */
-function alerting(results: MatchResult[], top: number): MatchResult[] {
-  const best = new Map<string, MatchResult>();
-  for (const result of results) {
-    const seen = best.get(result.entityId);
-    if (!seen || seen.score < result.score) best.set(result.entityId, result);
-  }
-  return [...best.values()]
-    .sort((a, b) => b.score - a.score || (a.entityId < b.entityId ? -1 : 1))
-    .slice(0, top);
-}
+/** The best result per entity, best first, at most `top`. */
+const alerting = (results: MatchResult[], top: number): MatchResult[] => bestPerEntity(results).slice(0, top);
 
 /** Everything a query's results depend on (all but its id), so equal parties share one screening. */
 export function queryKey({ id: _id, ...asked }: MatchQuery): string {
@@ -132,26 +123,27 @@ class BatchMatcher {
 
   /**
    * The engine's results at or above the threshold (nothing below it alerts, so only these are kept: a batch
-   * holds on to every distinct search, and most find nothing worth an alert).
+   * holds on to every distinct search, and most find nothing worth an alert). A query of schema LegalEntity
+   * is a subject of either kind.
    */
   private search(query: MatchQuery): MatchResult[] {
     const key = queryKey(query);
-    return (
-      this.searches.get(key) ??
-      remember(
-        this.searches,
-        key,
-        this.index.search(query, this.top).filter((r) => r.score >= this.threshold),
-      )
+    const known = this.searches.get(key);
+    if (known) return known;
+    const found =
+      query.schema === "LegalEntity"
+        ? this.index.searchEitherKind(query, this.top)
+        : this.index.search(query, this.top);
+    return remember(
+      this.searches,
+      key,
+      found.filter((r) => r.score >= this.threshold),
     );
   }
 
   private party(query: MatchQuery): MatchResult[] {
     const key = queryKey(query);
-    const known = this.parties.get(key);
-    if (known) return known;
-    const found = queryVariants(query).flatMap((variant) => this.search(variant));
-    return remember(this.parties, key, alerting(found, this.top));
+    return this.parties.get(key) ?? remember(this.parties, key, this.search(askedAs(query)));
   }
 
   /** Registered names in the remittance text; each match says which words named it (a weight-0 evidence line). */
@@ -162,20 +154,18 @@ class BatchMatcher {
     for (const window of remittanceWindows(text, (key) => this.index.stats.count(key))) {
       const words =
         window.from === window.to ? `word ${window.from + 1}` : `words ${window.from + 1}–${window.to + 1}`;
-      for (const schema of ["Person", "Organization"]) {
-        for (const result of this.search({ name: window.text, schema })) {
-          found.push({
-            ...result,
-            explanation: [
-              ...result.explanation,
-              {
-                feature: "remittance",
-                weight: 0,
-                detail: `the remittance names "${window.text}" (${words})`,
-              },
-            ],
-          });
-        }
+      for (const result of this.search({ name: window.text, schema: "LegalEntity" })) {
+        found.push({
+          ...result,
+          explanation: [
+            ...result.explanation,
+            {
+              feature: "remittance",
+              weight: 0,
+              detail: `the remittance names "${window.text}" (${words})`,
+            },
+          ],
+        });
       }
     }
     return remember(this.remittances, text, alerting(found, this.top));

@@ -1,19 +1,16 @@
 /**
  * Per-query working memory of the index's candidate search, kept between queries so a query allocates
- * nothing per candidate: a slot's blocking score so far, its best key weight in the current token group
- * (a slot counts once per group), and the slots touched, to pick the best and to clear afterwards. The
- * touched lists are typed arrays with a count (a slot is touched at most once per query and per group),
- * so a query does not regrow arrays the collector then has to sweep.
+ * nothing per candidate: a slot's blocking score so far, the group it was last offered in (a slot counts
+ * once per token group), and the slots touched, to pick the best and to clear afterwards. The touched list
+ * is a typed array with a count (a slot is touched at most once per query), so a query does not regrow
+ * arrays the collector then has to sweep. Two arrays read per offer: the scan is bound by memory, not work.
  */
 export class CandidateScratch {
   private score_ = new Float64Array(0);
-  private groupWeight = new Float64Array(0);
   private groupStamp = new Uint32Array(0);
   private stamp = 0;
   private touched = new Int32Array(0);
   private touchedCount = 0;
-  private inGroup = new Int32Array(0);
-  private inGroupCount = 0;
 
   /** Makes room for slots 0..capacity-1. */
   reserve(capacity: number): void {
@@ -24,10 +21,8 @@ export class CandidateScratch {
       return fresh;
     };
     this.score_ = grow(this.score_, new Float64Array(size));
-    this.groupWeight = grow(this.groupWeight, new Float64Array(size));
     this.groupStamp = grow(this.groupStamp, new Uint32Array(size));
     this.touched = grow(this.touched, new Int32Array(size));
-    this.inGroup = new Int32Array(size);
   }
 
   startGroup(): void {
@@ -36,26 +31,18 @@ export class CandidateScratch {
       this.groupStamp.fill(0);
       this.stamp = 1;
     }
-    this.inGroupCount = 0;
   }
 
+  /**
+   * Adds `weight` to a slot's score unless the slot was already offered in this group. Callers offer a
+   * group's keys from the highest weight down, so a slot counts once per group, with its best key.
+   */
   offer(slot: number, weight: number): void {
-    if (this.groupStamp[slot] !== this.stamp) {
-      this.groupStamp[slot] = this.stamp;
-      this.groupWeight[slot] = weight;
-      this.inGroup[this.inGroupCount++] = slot;
-    } else if ((this.groupWeight[slot] ?? 0) < weight) this.groupWeight[slot] = weight;
-  }
-
-  /** Adds each slot's best weight of the group to its score. */
-  endGroup(): void {
-    const score = this.score_;
-    const inGroup = this.inGroup;
-    for (let i = 0; i < this.inGroupCount; i++) {
-      const slot = inGroup[i] ?? 0;
-      if (score[slot] === 0) this.touched[this.touchedCount++] = slot;
-      score[slot] = (score[slot] ?? 0) + (this.groupWeight[slot] ?? 0);
-    }
+    if (this.groupStamp[slot] === this.stamp) return;
+    this.groupStamp[slot] = this.stamp;
+    const before = this.score_[slot] ?? 0;
+    if (before === 0) this.touched[this.touchedCount++] = slot;
+    this.score_[slot] = before + weight;
   }
 
   score(slot: number): number {

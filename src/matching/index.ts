@@ -1,6 +1,14 @@
 import { CandidateScratch } from "./candidate-scratch.ts";
+import type { NameKind } from "./names.ts";
 import { Postings } from "./postings.ts";
-import { analyzeProfile, type NameAnalyses, nameAnalyses, type Prepared, prepareQuery } from "./prepare.ts";
+import {
+  analyzeProfile,
+  type NameAnalyses,
+  nameAnalyses,
+  type Prepared,
+  type PreparedQuery,
+  prepareQuery,
+} from "./prepare.ts";
 import { DEFAULT_ALERT_THRESHOLD, scorePrepared } from "./score.ts";
 import { FrequencyStats } from "./stats.ts";
 import type { MatchProfile, MatchQuery, MatchResult } from "./types.ts";
@@ -20,6 +28,10 @@ const MAX_FUZZY_POSTINGS = 600;
 const MIN_SHARE_OF_BEST = 0.3;
 /** Candidates fully scored per query. */
 const CANDIDATES = 10;
+
+/** A group's usable posting lists and their weights, best first: reused by every query (searches do not nest). */
+const keyLists: (readonly number[])[] = [];
+const keyWeights: number[] = [];
 
 interface Entry {
   /** What a result shows of the profile; the rest of it lives on analysed in `prepared`. */
@@ -101,17 +113,29 @@ export class MatchIndex {
     scratch.reserve(this.slots.length);
     const total = Math.max(this.size, 1);
     for (const group of groups) {
-      scratch.startGroup();
+      // The group's usable keys from the highest weight down (insertion sort: a group has a few dozen keys).
+      let n = 0;
       for (const key of group) {
         const list = this.postings.list(key);
         if (list.length === 0) continue;
         const exact = this.postings.isExact(key);
         if (list.length > (exact ? MAX_POSTINGS : MAX_FUZZY_POSTINGS)) continue;
         const weight = Math.log(1 + total / list.length) * (exact ? 1 : 0.8);
-        // A slot counts once per group, with the best of its keys.
+        let at = n++;
+        while (at > 0 && (keyWeights[at - 1] ?? 0) < weight) {
+          keyWeights[at] = keyWeights[at - 1] ?? 0;
+          keyLists[at] = keyLists[at - 1] ?? list;
+          at--;
+        }
+        keyWeights[at] = weight;
+        keyLists[at] = list;
+      }
+      scratch.startGroup();
+      for (let k = 0; k < n; k++) {
+        const list = keyLists[k] ?? [];
+        const weight = keyWeights[k] ?? 0;
         for (const slot of list) scratch.offer(slot, weight);
       }
-      scratch.endGroup();
     }
     const chosen = scratch.best(limit);
     // Candidates that share far less with the query than the best one are not worth scoring.
@@ -124,19 +148,45 @@ export class MatchIndex {
 
   search(query: MatchQuery, top = 5): MatchResult[] {
     const prepared = prepareQuery(query);
-    const form = prepared.names[0];
+    return this.ranked(prepared, () => prepared, top);
+  }
+
+  /**
+   * Searches for a subject that may be a person or an organisation (a payment party whose message does not
+   * say): each candidate is scored as its own kind, as if asked both ways. When the name gives the same
+   * blocking keys read either way (the usual case), candidates are looked up once; otherwise each way apart.
+   */
+  searchEitherKind(query: MatchQuery, top = 5): MatchResult[] {
+    const person = prepareQuery({ ...query, schema: "Person" });
+    const organization = prepareQuery({ ...query, schema: "Organization" });
+    if (sameBlocking(person, organization))
+      return this.ranked(person, (kind) => (kind === "person" ? person : organization), top);
+    const both = [
+      ...this.ranked(person, () => person, top),
+      ...this.ranked(organization, () => organization, top),
+    ];
+    return bestPerEntity(both).slice(0, top);
+  }
+
+  /** Candidates looked up with `lookup`'s names, each scored with the query `scoreAs` gives for its kind. */
+  private ranked(
+    lookup: PreparedQuery,
+    scoreAs: (kind: NameKind) => PreparedQuery,
+    top: number,
+  ): MatchResult[] {
+    const form = lookup.names[0];
     if (!form) return [];
     // A Han or kana name also looks candidates up in its other readings (Korean, foreign katakana).
     const groups =
-      prepared.searchForms.length === 0
+      lookup.searchForms.length === 0
         ? this.postings.lookupGroups(form)
-        : [form, ...prepared.searchForms].flatMap((f) => this.postings.lookupGroups(f));
+        : [form, ...lookup.searchForms].flatMap((f) => this.postings.lookupGroups(f));
     const slots = this.candidates(groups, Math.max(CANDIDATES, top * 2));
     const results: MatchResult[] = [];
     for (const slot of slots) {
       const entry = this.slots[slot];
       if (!entry) continue;
-      const { score, explanation } = scorePrepared(prepared, entry.prepared, this.stats);
+      const { score, explanation } = scorePrepared(scoreAs(entry.prepared.kind), entry.prepared, this.stats);
       const result: MatchResult = {
         entityId: entry.entityId,
         caption: entry.caption,
@@ -147,9 +197,40 @@ export class MatchIndex {
       if (entry.listRef) result.listRef = entry.listRef;
       results.push(result);
     }
-    results.sort(
-      (a, b) => b.score - a.score || (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0),
-    );
-    return results.slice(0, top);
+    return results.sort(byScore).slice(0, top);
   }
+}
+
+/** Best first; ties by entity id, so results are deterministic. */
+function byScore(a: MatchResult, b: MatchResult): number {
+  return b.score - a.score || (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0);
+}
+
+/** Each entity once, with its best result, best first. */
+export function bestPerEntity(results: readonly MatchResult[]): MatchResult[] {
+  const best = new Map<string, MatchResult>();
+  for (const result of results) {
+    const seen = best.get(result.entityId);
+    if (!seen || seen.score < result.score) best.set(result.entityId, result);
+  }
+  return [...best.values()].sort(byScore);
+}
+
+/** Whether two readings of a query file the same blocking keys: same tokens, no extra reading forms. */
+function sameBlocking(a: PreparedQuery, b: PreparedQuery): boolean {
+  if (a.searchForms.length > 0 || b.searchForms.length > 0) return false;
+  const [x, y] = [a.names[0]?.tokens ?? [], b.names[0]?.tokens ?? []];
+  return (
+    x.length === y.length &&
+    x.every((t, i) => {
+      const u = y[i];
+      return (
+        u !== undefined &&
+        t.id === u.id &&
+        t.initial === u.initial &&
+        t.abjad === u.abjad &&
+        t.glyph === u.glyph
+      );
+    })
+  );
 }

@@ -273,6 +273,18 @@ export function makeToken(text: string): NameToken {
   return token;
 }
 
+/** The facts of a text that tell most comparisons apart before it is worth making a token (see tokens.ts). */
+export function tokenFacts(text: string): { text: string; key: string; initial: boolean; tail: boolean } {
+  return {
+    text,
+    key: GIVEN_NAME_CLASS.get(text) ?? text,
+    initial: isInitialText(text),
+    tail: COMPOUND_TAIL.test(text),
+  };
+}
+
+const isInitialText = (text: string): boolean => text.length === 1 && /[a-z]/.test(text);
+
 function makeTokenUncached(text: string): NameToken {
   const compound = COMPOUND_TAIL.exec(text);
   const tail = compound ? (compound[1] ?? compound[2]) : undefined;
@@ -299,7 +311,7 @@ function basicToken(text: string): NameToken {
     key: GIVEN_NAME_CLASS.get(text) ?? text,
     skeleton: skeleton(text),
     phonetic: metaphone(text),
-    initial: text.length === 1 && /[a-z]/.test(text),
+    initial: isInitialText(text),
     numeric: /\d/.test(text) || ROMAN_NUMERAL.test(text),
   };
 }

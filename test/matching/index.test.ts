@@ -79,3 +79,36 @@ test("property: a registered random name is its own best match", () => {
     { numRuns: 60 },
   );
 });
+
+test("property: a search for either kind finds what asking as a person and as an organisation finds, each entity once at its best", () => {
+  const idx = index();
+  // Synthetic organisations beside the people: some share the people's name parts.
+  const ORGS = [
+    "Tahhanov Trading",
+    "Petrenko Holdings LLC",
+    "Ali Hassan Foundation",
+    "Benhaddou",
+    "Ortega Sidorchuk",
+  ];
+  ORGS.forEach((name, i) => idx.add({ ...nameProfile(name, `o${i}`), schema: "Organization" }));
+  const part = fc.constantFrom(...[...PEOPLE, ...ORGS].flatMap((n) => n.split(" ")), "Mrs.", "Herr", "bin");
+  fc.assert(
+    fc.property(
+      fc.array(part, { minLength: 1, maxLength: 4 }),
+      fc.integer({ min: 1, max: 8 }),
+      (parts, top) => {
+        const name = parts.join(" ");
+        const either = idx.searchEitherKind({ name }, top);
+        const asked = ["Person", "Organization"].flatMap((schema) => idx.search({ name, schema }, top));
+        const best = new Map<string, number>();
+        for (const r of asked) best.set(r.entityId, Math.max(best.get(r.entityId) ?? 0, r.score));
+        const expected = [...best].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top);
+        assert.deepEqual(
+          either.map((r) => [r.entityId, r.score]),
+          expected,
+        );
+      },
+    ),
+    { numRuns: 300 },
+  );
+});

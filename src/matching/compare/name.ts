@@ -1,8 +1,14 @@
-import { makeToken, type NameForm, type NameToken } from "../names.ts";
+import { makeToken, type NameForm, type NameToken, tokenFacts } from "../names.ts";
 import { readingPairs } from "../readings.ts";
 import type { NameStats } from "../stats.ts";
 import type { Evidence } from "../types.ts";
-import { compareTokens, type TokenAgreement, type TokenMatch } from "./tokens.ts";
+import {
+  compareCheaply,
+  compareTokens,
+  type TokenAgreement,
+  type TokenFacts,
+  type TokenMatch,
+} from "./tokens.ts";
 
 /**
  * Name evidence: an order-insensitive alignment of the query's name tokens with a listed name's, each
@@ -97,11 +103,28 @@ function joinable(form: NameForm, start: number, length: number): boolean {
   return true;
 }
 
-/** Neighbouring tokens written as one (made only when compared; makeToken keeps one per text). */
-function joinedToken(form: NameForm, start: number, length: number): NameToken {
+/** The facts of neighbouring tokens written as one; most comparisons need no more (see againstJoined). */
+function joinedFacts(form: NameForm, start: number, length: number): TokenFacts {
   let text = "";
   for (let i = start; i < start + length; i++) text += form.tokens[i]?.text ?? "";
-  return makeToken(text);
+  return tokenFacts(text);
+}
+
+/**
+ * A token compared with a joined unit (`queryFirst`: the token is the query's). The unit becomes a token
+ * (makeToken keeps one per text) only when its facts do not decide: most joined units are far longer
+ * than the token they meet.
+ */
+function againstJoined(
+  token: NameToken,
+  unit: TokenFacts,
+  queryFirst: boolean,
+  abjad: boolean,
+): TokenMatch | null {
+  const cheap = compareCheaply(token, unit, abjad);
+  if (cheap !== undefined) return cheap;
+  const joined = makeToken(unit.text);
+  return queryFirst ? compareTokens(token, joined, abjad) : compareTokens(joined, token, abjad);
 }
 
 function spanWeight(span: Span, form: NameForm, stats: NameStats): number {
@@ -179,16 +202,16 @@ function candidatePairs(query: NameForm, listed: NameForm, abjad: boolean): Pair
       if (match.similarity >= 0.8) strongQ[i] = strongC[j] = 1;
     }
   }
-  // Only good agreements count for joined units, whose token is made once, when first compared. (No two
+  // Only good agreements count for joined units. (No two
   // of these pairs tie in byStrength, so the order they are found in does not matter.)
   for (let start = 0; start + 1 < cn; start++) {
     for (let length = 2; length <= 3 && start + length <= cn && joinable(listed, start, length); length++) {
       if (anySet(strongC, start, length)) continue;
-      let cToken: NameToken | undefined;
+      let unit: TokenFacts | undefined;
       for (let i = 0; i < qn; i++) {
         if (strongQ[i]) continue;
-        cToken ??= joinedToken(listed, start, length);
-        const match = compareTokens(query.tokens[i] as NameToken, cToken, abjad);
+        unit ??= joinedFacts(listed, start, length);
+        const match = againstJoined(query.tokens[i] as NameToken, unit, true, abjad);
         if (strongEnough(match)) pairs.push(pair(i, 1, start, length, match));
       }
     }
@@ -196,11 +219,11 @@ function candidatePairs(query: NameForm, listed: NameForm, abjad: boolean): Pair
   for (let start = 0; start + 1 < qn; start++) {
     for (let length = 2; length <= 3 && start + length <= qn && joinable(query, start, length); length++) {
       if (anySet(strongQ, start, length)) continue;
-      let qToken: NameToken | undefined;
+      let unit: TokenFacts | undefined;
       for (let j = 0; j < cn; j++) {
         if (strongC[j]) continue;
-        qToken ??= joinedToken(query, start, length);
-        const match = compareTokens(qToken, listed.tokens[j] as NameToken, abjad);
+        unit ??= joinedFacts(query, start, length);
+        const match = againstJoined(listed.tokens[j] as NameToken, unit, false, abjad);
         if (strongEnough(match)) pairs.push(pair(start, length, j, 1, match));
       }
     }

@@ -143,8 +143,14 @@ const cachedMatch: (TokenMatch | null)[] = new Array(1 << CACHE_BITS).fill(null)
  */
 const cacheKey = (token: NameToken): number => token.id * 4 + (token.abjad ? 1 : 0) + (token.glyph ? 2 : 0);
 
-/** Compares two tokens; `abjad` when one side was written without short vowels. Null: no agreement. */
-export function compareTokens(a: NameToken, b: NameToken, abjad: boolean): TokenMatch | null {
+/** What `compareCheaply` needs of a token: a NameToken, or the facts of a text not yet made a token. */
+export type TokenFacts = Pick<NameToken, "text" | "key" | "initial" | "glyph"> & { tail?: unknown };
+
+/**
+ * What two tokens' texts, class keys and flags alone decide (symmetric): agreement, null for none, or
+ * undefined when only the full comparison can tell.
+ */
+export function compareCheaply(a: TokenFacts, b: TokenFacts, abjad: boolean): TokenMatch | null | undefined {
   // Two characters of the same script that read alike (石/市) are still different names.
   if (a.glyph && b.glyph) return a.glyph === b.glyph ? EXACT : null;
   if (a.text === b.text) return EXACT;
@@ -152,6 +158,13 @@ export function compareTokens(a: NameToken, b: NameToken, abjad: boolean): Token
   // Far apart in length and with nothing to unpack: no comparator can find agreement.
   if (!abjad && !a.tail && !b.tail && !a.initial && !b.initial && Math.abs(a.text.length - b.text.length) > 3)
     return null;
+  return undefined;
+}
+
+/** Compares two tokens; `abjad` when one side was written without short vowels. Null: no agreement. */
+export function compareTokens(a: NameToken, b: NameToken, abjad: boolean): TokenMatch | null {
+  const cheap = compareCheaply(a, b, abjad);
+  if (cheap !== undefined) return cheap;
   const keyA = cacheKey(a);
   const keyB = cacheKey(b) * 2 + (abjad ? 1 : 0);
   const at = (Math.imul(keyA, 0x9e3779b1) ^ Math.imul(keyB, 0x85ebca6b)) >>> (32 - CACHE_BITS);
