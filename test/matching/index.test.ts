@@ -90,7 +90,7 @@ test("property: a search for either kind finds what asking as a person and as an
     "Benhaddou",
     "Ortega Sidorchuk",
   ];
-  ORGS.forEach((name, i) => idx.add({ ...nameProfile(name, `o${i}`), schema: "Organization" }));
+  for (const [i, name] of ORGS.entries()) idx.add({ ...nameProfile(name, `o${i}`), schema: "Organization" });
   const part = fc.constantFrom(...[...PEOPLE, ...ORGS].flatMap((n) => n.split(" ")), "Mrs.", "Herr", "bin");
   fc.assert(
     fc.property(
