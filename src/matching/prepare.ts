@@ -1,6 +1,11 @@
 import { normalizeCountry } from "./compare/country.ts";
 import { type BirthDate, parseBirthDate } from "./compare/date.ts";
-import { type DocumentValue, normalizeDocumentNumber, normalizeGender } from "./compare/identity.ts";
+import {
+  type DocumentValue,
+  type Gender,
+  normalizeDocumentNumber,
+  normalizeGender,
+} from "./compare/identity.ts";
 import { analyzeName, type NameForm, type NameKind, nameKind, words } from "./names.ts";
 import { searchReadings } from "./readings.ts";
 import type { MatchProfile, MatchQuery } from "./types.ts";
@@ -11,7 +16,8 @@ export interface Prepared {
   names: NameForm[];
   birthDates: BirthDate[];
   nationalities: string[];
-  genders: string[];
+  /** Normalised once here: the scorer compares them for every candidate. */
+  genders: Gender[];
   documents: DocumentValue[];
   birthPlaces: string[][];
 }
@@ -26,6 +32,7 @@ const GENERIC_PLACE_WORDS = new Set([
   "governorate",
 ]);
 const placeWords = (place: string) => words(place).filter((w) => w.length > 2 && !GENERIC_PLACE_WORDS.has(w));
+const genders = (values: string[]) => [...new Set(values.map(normalizeGender).filter((g) => g !== null))];
 const countries = (values: string[]) => [...new Set(values.map(normalizeCountry).filter((c) => c !== null))];
 
 export interface PreparedQuery extends Prepared {
@@ -53,7 +60,7 @@ export function prepareQuery(query: MatchQuery): PreparedQuery {
     searchForms: kind === "person" ? searchReadings(query.name) : [],
     birthDates: birthDate ? [birthDate] : [],
     nationalities: nationality ? [nationality] : [],
-    genders: query.gender ? [query.gender] : [],
+    genders: genders(query.gender ? [query.gender] : []),
     documents: document ? [document] : [],
     birthPlaces: query.birthPlace ? [placeWords(query.birthPlace)] : [],
     birthDate,
@@ -102,7 +109,7 @@ export function analyzeProfile(profile: MatchProfile, analyses?: NameAnalyses): 
     names,
     birthDates: profile.birthDates.map(parseBirthDate).filter((d) => d !== null),
     nationalities: countries(profile.nationalities),
-    genders: profile.genders,
+    genders: genders(profile.genders),
     documents: profile.documents.map((d) => ({
       number: normalizeDocumentNumber(d.number),
       country: d.country ? normalizeCountry(d.country) : null,

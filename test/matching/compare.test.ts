@@ -10,8 +10,10 @@ import {
 } from "../../src/matching/compare/identity.ts";
 import { osaDistance } from "../../src/matching/compare/strings.ts";
 import { abjadDistance, compareTokens } from "../../src/matching/compare/tokens.ts";
+import { nameProfile } from "../../src/matching/eval/cross-script.ts";
 import { skeleton } from "../../src/matching/keys.ts";
 import { analyzeName, makeToken } from "../../src/matching/names.ts";
+import { prepareProfile, prepareQuery } from "../../src/matching/prepare.ts";
 
 const cmp = (a: string, b: string, abjad = false) => compareTokens(makeToken(a), makeToken(b), abjad);
 
@@ -110,8 +112,15 @@ test("documents: the same number and country is near-conclusive, another number 
 
 test("gender agrees or counts against", () => {
   assert.ok((compareGender("male", ["male"])?.weight ?? 0) > 0);
-  assert.ok((compareGender("female", ["M"])?.weight ?? 0) < 0);
+  assert.ok((compareGender("female", ["male"])?.weight ?? 0) < 0);
   assert.equal(compareGender(null, ["male"]), null);
+  assert.equal(compareGender("male", []), null);
+});
+
+test("a profile's genders are normalised once, in the spellings lists use", () => {
+  const profile = { ...nameProfile("Olga Petrenko", "p1"), genders: ["M", " Female ", "unknown"] };
+  assert.deepEqual(prepareProfile(profile).genders, ["male", "female"]);
+  assert.deepEqual(prepareQuery({ name: "Olga Petrenko", gender: "F" }).genders, ["female"]);
 });
 
 test("a letter written twice or once is the same name", () => {

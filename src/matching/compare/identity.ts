@@ -3,7 +3,9 @@ import { osaDistance } from "./strings.ts";
 
 /** Gender, document numbers and place of birth: the smaller pieces of evidence. */
 
-export function normalizeGender(value: string | undefined): "male" | "female" | null {
+export type Gender = "male" | "female";
+
+export function normalizeGender(value: string | undefined): Gender | null {
   const v = value?.trim().toLowerCase();
   if (!v) return null;
   if (["m", "male", "man", "masculine"].includes(v)) return "male";
@@ -14,8 +16,8 @@ export function normalizeGender(value: string | undefined): "male" | "female" | 
 export const GENDER_AGREES = 0.4;
 export const GENDER_DIFFERS = -3;
 
-export function compareGender(query: "male" | "female" | null, listed: string[]): Evidence | null {
-  const known = listed.map(normalizeGender).filter((g) => g !== null);
+/** `listed`: the profile's genders, normalised (see prepare.ts). */
+export function compareGender(query: Gender | null, known: readonly Gender[]): Evidence | null {
   if (!query || known.length === 0) return null;
   return known.includes(query)
     ? { feature: "gender", weight: GENDER_AGREES, detail: `gender ${query} agrees` }
