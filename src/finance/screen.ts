@@ -130,15 +130,12 @@ class BatchMatcher {
     const key = queryKey(query);
     const known = this.searches.get(key);
     if (known) return known;
+    const options = { minScore: this.threshold };
     const found =
       query.schema === "LegalEntity"
-        ? this.index.searchEitherKind(query, this.top)
-        : this.index.search(query, this.top);
-    return remember(
-      this.searches,
-      key,
-      found.filter((r) => r.score >= this.threshold),
-    );
+        ? this.index.searchEitherKind(query, this.top, options)
+        : this.index.search(query, this.top, options);
+    return remember(this.searches, key, found);
   }
 
   private party(query: MatchQuery): MatchResult[] {

@@ -9,7 +9,7 @@ import {
   type PreparedQuery,
   prepareQuery,
 } from "./prepare.ts";
-import { DEFAULT_ALERT_THRESHOLD, scorePrepared } from "./score.ts";
+import { DEFAULT_ALERT_THRESHOLD, ScoreFloor, scorePrepared } from "./score.ts";
 import { FrequencyStats } from "./stats.ts";
 import type { MatchProfile, MatchQuery, MatchResult } from "./types.ts";
 
@@ -32,6 +32,14 @@ const CANDIDATES = 10;
 /** A group's usable posting lists and their weights, best first: reused by every query (searches do not nest). */
 const keyLists: (readonly number[])[] = [];
 const keyWeights: number[] = [];
+
+export interface SearchOptions {
+  /**
+   * Only results scoring at least this are returned (0 < minScore < 1), and candidates that certainly score
+   * below it are not compared in full (see ScoreFloor): for callers that only want alerts.
+   */
+  minScore?: number;
+}
 
 interface Entry {
   /** What a result shows of the profile; the rest of it lives on analysed in `prepared`. */
@@ -146,9 +154,9 @@ export class MatchIndex {
     return chosen.slice(0, end);
   }
 
-  search(query: MatchQuery, top = 5): MatchResult[] {
+  search(query: MatchQuery, top = 5, options: SearchOptions = {}): MatchResult[] {
     const prepared = prepareQuery(query);
-    return this.ranked(prepared, () => prepared, top);
+    return this.ranked(prepared, () => prepared, top, options);
   }
 
   /**
@@ -156,14 +164,14 @@ export class MatchIndex {
    * say): each candidate is scored as its own kind, as if asked both ways. When the name gives the same
    * blocking keys read either way (the usual case), candidates are looked up once; otherwise each way apart.
    */
-  searchEitherKind(query: MatchQuery, top = 5): MatchResult[] {
+  searchEitherKind(query: MatchQuery, top = 5, options: SearchOptions = {}): MatchResult[] {
     const person = prepareQuery({ ...query, schema: "Person" });
     const organization = prepareQuery({ ...query, schema: "Organization" });
     if (sameBlocking(person, organization))
-      return this.ranked(person, (kind) => (kind === "person" ? person : organization), top);
+      return this.ranked(person, (kind) => (kind === "person" ? person : organization), top, options);
     const both = [
-      ...this.ranked(person, () => person, top),
-      ...this.ranked(organization, () => organization, top),
+      ...this.ranked(person, () => person, top, options),
+      ...this.ranked(organization, () => organization, top, options),
     ];
     return bestPerEntity(both).slice(0, top);
   }
@@ -173,6 +181,7 @@ export class MatchIndex {
     lookup: PreparedQuery,
     scoreAs: (kind: NameKind) => PreparedQuery,
     top: number,
+    { minScore }: SearchOptions,
   ): MatchResult[] {
     const form = lookup.names[0];
     if (!form) return [];
@@ -182,11 +191,15 @@ export class MatchIndex {
         ? this.postings.lookupGroups(form)
         : [form, ...lookup.searchForms].flatMap((f) => this.postings.lookupGroups(f));
     const slots = this.candidates(groups, Math.max(CANDIDATES, top * 2));
+    const floor = minScore === undefined ? null : new ScoreFloor(minScore, this.stats);
     const results: MatchResult[] = [];
     for (const slot of slots) {
       const entry = this.slots[slot];
       if (!entry) continue;
-      const { score, explanation } = scorePrepared(scoreAs(entry.prepared.kind), entry.prepared, this.stats);
+      const query = scoreAs(entry.prepared.kind);
+      if (floor?.below(query, entry.prepared)) continue;
+      const { score, explanation } = scorePrepared(query, entry.prepared, this.stats);
+      if (minScore !== undefined && score < minScore) continue;
       const result: MatchResult = {
         entityId: entry.entityId,
         caption: entry.caption,

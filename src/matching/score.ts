@@ -1,7 +1,7 @@
 import { compareNationality } from "./compare/country.ts";
 import { compareBirthDates } from "./compare/date.ts";
 import { compareBirthPlace, compareDocuments, compareGender } from "./compare/identity.ts";
-import { compareNames, type NameComparison, nameEvidence } from "./compare/name.ts";
+import { compareNames, NameBound, type NameComparison, nameEvidence } from "./compare/name.ts";
 import type { NameForm } from "./names.ts";
 import { type Prepared, type PreparedQuery, prepareProfile, prepareQuery } from "./prepare.ts";
 import { DEFAULT_STATS, type NameStats } from "./stats.ts";
@@ -80,6 +80,14 @@ export function scorePrepared(query: PreparedQuery, profile: Prepared, stats: Na
   }
   const name = bestName(query, profile, stats);
   if (name) explanation.push(...nameEvidence(name));
+  explanation.push(...otherEvidence(query, profile));
+  const logOdds = explanation.reduce((sum, e) => sum + e.weight, 0);
+  return { score: sigmoid(logOdds), logOdds, explanation };
+}
+
+/** The evidence besides kind and name: birth date, nationality, gender, document, place of birth. */
+function otherEvidence(query: PreparedQuery, profile: Prepared): Evidence[] {
+  const found: Evidence[] = [];
   for (const e of [
     compareBirthDates(query.birthDate, profile.birthDates),
     compareNationality(query.nationality, profile.nationalities),
@@ -87,10 +95,44 @@ export function scorePrepared(query: PreparedQuery, profile: Prepared, stats: Na
     compareDocuments(query.document, profile.documents),
     compareBirthPlace(query.birthPlaces[0] ?? [], profile.birthPlaces),
   ]) {
-    if (e) explanation.push(e);
+    if (e) found.push(e);
   }
-  const logOdds = explanation.reduce((sum, e) => sum + e.weight, 0);
-  return { score: sigmoid(logOdds), logOdds, explanation };
+  return found;
+}
+
+/** Room for the rounding of explanation weights (to 0.001 each) between a bound and the exact sum. */
+const BOUND_SLACK = 0.05;
+
+/**
+ * A floor under the scores a caller wants: it tells, without aligning names, which candidates cannot reach
+ * it, so they need no full comparison. Everything but the name counts exactly; the name counts at the most
+ * it could add (see NameBound). A pair it is unsure of (names compared through readings) is never below.
+ */
+export class ScoreFloor {
+  private readonly logit: number;
+  private readonly names = new Map<PreparedQuery, NameBound | null>();
+
+  constructor(
+    minScore: number,
+    private readonly stats: NameStats,
+  ) {
+    this.logit = Math.log(minScore / (1 - minScore)) - BOUND_SLACK;
+  }
+
+  /** Whether the pair's score is certainly below the floor. */
+  below(query: PreparedQuery, profile: Prepared): boolean {
+    let names = this.names.get(query);
+    if (names === undefined) {
+      const form = query.names[0];
+      names = form ? new NameBound(form, this.stats) : null;
+      this.names.set(query, names);
+    }
+    const name = names?.against(profile.names);
+    if (name === null || name === undefined) return false;
+    let bound = this.stats.prior + name + (query.kind !== profile.kind ? KIND_DIFFERS : 0);
+    for (const e of otherEvidence(query, profile)) bound += e.weight;
+    return bound < this.logit;
+  }
 }
 
 /** Scores one query against one profile. Without `stats`, built-in token frequencies are used. */

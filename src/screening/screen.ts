@@ -79,9 +79,7 @@ export async function screenTravellers(
   manifest?: Manifest,
 ): Promise<TravellerResult[]> {
   const threshold = screener.threshold ?? DEFAULT_ALERT_THRESHOLD;
-  const found = travellers.map((t) =>
-    screener.index.search(travellerQuery(t), TOP).filter((m) => m.score >= threshold),
-  );
+  const found = travellers.map((t) => screener.index.search(travellerQuery(t), TOP, { minScore: threshold }));
   let documents = await screener.documents(travellers.flatMap((t) => t.documents.map((d) => d.number)));
   if (screener.visible) {
     const visible = await screener.visible([

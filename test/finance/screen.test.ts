@@ -6,7 +6,7 @@ import { DEFAULT_RULE_CONTEXT } from "../../src/finance/rule-config.ts";
 import { matchPayments, screenPayments } from "../../src/finance/screen.ts";
 import type { Payment } from "../../src/formats/payment-types.ts";
 import { parsePaymentMessage } from "../../src/formats/payments.ts";
-import { MatchIndex } from "../../src/matching/index.ts";
+import { MatchIndex, type SearchOptions } from "../../src/matching/index.ts";
 import { profileFromEntities } from "../../src/matching/profile.ts";
 import type { MatchQuery } from "../../src/matching/types.ts";
 import type { FtmEntity } from "../../src/model/entity.ts";
@@ -116,9 +116,9 @@ describe("screenPayments", () => {
   it("screens each distinct party and remittance text of a batch once, with the matches of one-by-one screening", () => {
     const searched: string[] = [];
     const counted = (method: "search" | "searchEitherKind") => ({
-      value: (query: MatchQuery, top?: number) => {
+      value: (query: MatchQuery, top?: number, options?: SearchOptions) => {
         searched.push(`${query.schema}:${query.name}`);
-        return index[method](query, top);
+        return index[method](query, top, options);
       },
     });
     const counting = Object.create(index, {

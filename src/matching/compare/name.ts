@@ -327,6 +327,49 @@ function compareForms(query: NameForm, listed: NameForm, stats: NameStats): Name
   return { logOdds, aligned, items, query, listed };
 }
 
+/**
+ * The most a comparison of this query name can add, worked out before any alignment: every query part at its
+ * full weight (an initial at least INITIAL_AGREES; an agreement earns at most the lighter side's weight), a
+ * complete name, and an acronym a listed name writes for a run of the query's initials. Clashes and extra
+ * parts only subtract. Names compared through their readings (Han, kana) are not covered: `against` is null.
+ */
+export class NameBound {
+  private readonly base: number;
+  /** The initials of every run of two to six query parts ("ms" for "Maribel Smith"). */
+  private readonly initialRuns = new Set<string>();
+
+  constructor(
+    private readonly query: NameForm,
+    private readonly stats: NameStats,
+  ) {
+    let base = NAME_COMPLETE;
+    for (const token of query.tokens) base += Math.max(stats.tokenWeight(token), INITIAL_AGREES);
+    this.base = base;
+    const tokens = query.tokens;
+    for (let start = 0; start < tokens.length; start++) {
+      let run = "";
+      for (let end = start; end < Math.min(tokens.length, start + 6); end++) {
+        run += tokens[end]?.text[0] ?? "";
+        if (run.length >= 2) this.initialRuns.add(run);
+      }
+    }
+  }
+
+  /** The bound against a profile's names, or null when readings take part. */
+  against(listed: readonly NameForm[]): number | null {
+    if (this.query.readAgainst) return null;
+    let acronyms = 0;
+    for (const form of listed) {
+      if (form.readAgainst) return null;
+      let here = 0;
+      for (const token of form.tokens)
+        if (this.initialRuns.has(token.text)) here += ACRONYM_SHARE * this.stats.tokenWeight(token);
+      acronyms = Math.max(acronyms, here);
+    }
+    return this.base + acronyms;
+  }
+}
+
 const textAt = (form: NameForm, i: number): string => form.tokens[i]?.text ?? "";
 
 function addUnmatchedInitials(form: NameForm, used: Uint8Array, items: Item[]): void {

@@ -1,0 +1,149 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import fc from "fast-check";
+import { ACRONYM_SHARE, compareNames, NameBound } from "../../src/matching/compare/name.ts";
+import { nameProfile } from "../../src/matching/eval/cross-script.ts";
+import { MatchIndex } from "../../src/matching/index.ts";
+import { analyzeName, makeToken } from "../../src/matching/names.ts";
+import { prepareProfile, prepareQuery } from "../../src/matching/prepare.ts";
+import { ScoreFloor, scorePrepared } from "../../src/matching/score.ts";
+import { DEFAULT_STATS, FrequencyStats } from "../../src/matching/stats.ts";
+import type { MatchProfile, MatchQuery } from "../../src/matching/types.ts";
+
+// Synthetic name parts: given names with variants, initials, particles, short parts that spell acronyms.
+const PARTS = [
+  "Mohammed",
+  "Muhammad",
+  "Ali",
+  "Hassan",
+  "Abd",
+  "al-Rahman",
+  "Abdulrahman",
+  "bin",
+  "Olga",
+  "Petrenko",
+  "Petrenco",
+  "J.",
+  "K",
+  "Smith",
+  "Smyth",
+  "Trading",
+  "LLC",
+  "MS",
+  "AK",
+  "Li",
+  "Wei",
+  "Jin",
+  "Ping",
+  "Jinping",
+  "Qurbani",
+  "Tahhanov",
+];
+const name = fc.array(fc.constantFrom(...PARTS), { minLength: 1, maxLength: 4 }).map((p) => p.join(" "));
+const date = fc.constantFrom(
+  undefined,
+  "1970-01-01",
+  "1971-01-10",
+  "1975",
+  "1970-01",
+  "1990-12-31",
+  "1970-10-01",
+);
+const country = fc.constantFrom(undefined, "SY", "IQ", "fr", "Russia");
+const gender = fc.constantFrom(undefined, "male", "female");
+const passport = fc.constantFrom(undefined, "N1234567", "N1234568", "X0000001");
+const schema = fc.constantFrom("Person", "Organization");
+
+const query = fc.record({
+  name,
+  birthDate: date,
+  nationality: country,
+  gender,
+  documentNumber: passport,
+  schema,
+});
+const profile = fc
+  .record({
+    names: fc.array(name, { minLength: 1, maxLength: 4 }),
+    birthDate: date,
+    nationality: country,
+    gender,
+    passport,
+    schema,
+  })
+  .map(
+    (p): MatchProfile => ({
+      ...nameProfile(p.names[0] ?? "x", "p", p.schema),
+      names: p.names,
+      birthDates: p.birthDate ? [p.birthDate] : [],
+      nationalities: p.nationality ? [p.nationality] : [],
+      genders: p.gender ? [p.gender] : [],
+      documents: p.passport ? [{ number: p.passport, country: "SY" }] : [],
+    }),
+  );
+
+/** Drops the undefined fields a record arbitrary leaves, as a parsed query has none. */
+function defined(q: Record<string, string | undefined>): MatchQuery {
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as unknown as MatchQuery;
+}
+
+test("property: a pair the floor rules out always scores below it", () => {
+  let ruledOut = 0;
+  let runs = 0;
+  fc.assert(
+    fc.property(query, profile, fc.constantFrom(0.5, 0.8, 0.95), (q, p, minScore) => {
+      const prepared = prepareQuery(defined(q));
+      const listed = prepareProfile(p);
+      const floor = new ScoreFloor(minScore, DEFAULT_STATS);
+      runs++;
+      if (floor.below(prepared, listed)) {
+        ruledOut++;
+        const { score } = scorePrepared(prepared, listed, DEFAULT_STATS);
+        assert.ok(score < minScore, `${q.name} vs ${p.names.join(" / ")}: ${score} >= ${minScore}`);
+      }
+    }),
+    { numRuns: 3000 },
+  );
+  // The property says something only if the floor rules out a fair share of the pairs.
+  assert.ok(ruledOut > runs / 10, `only ${ruledOut} of ${runs} pairs ruled out`);
+});
+
+test("in a large registry the floor rules out a namesake with a common name born decades apart, not the same person", () => {
+  const stats = new FrequencyStats();
+  for (let i = 0; i < 135_000; i++) stats.addSubject([]);
+  const floor = new ScoreFloor(0.8, stats);
+  const listed = prepareProfile({ ...nameProfile("Mohammed Ali"), birthDates: ["1950-03-02"] });
+  assert.ok(floor.below(prepareQuery({ name: "Muhammad Ali", birthDate: "1990-12-31" }), listed));
+  assert.ok(!floor.below(prepareQuery({ name: "Muhammad Ali", birthDate: "1950-03-02" }), listed));
+});
+
+test("property: a search with a minimum score returns what the full search returns at or above it", () => {
+  const registry = fc.array(profile, { minLength: 1, maxLength: 25 });
+  fc.assert(
+    fc.property(registry, query, fc.integer({ min: 1, max: 6 }), (profiles, q, top) => {
+      const index = new MatchIndex(profiles.map((p, i) => ({ ...p, entityId: `p${i}` })));
+      const asked = defined(q);
+      const all = index.search(asked, top).filter((r) => r.score >= 0.8);
+      assert.deepEqual(index.search(asked, top, { minScore: 0.8 }), all);
+      const either = index.searchEitherKind(asked, top).filter((r) => r.score >= 0.8);
+      assert.deepEqual(index.searchEitherKind(asked, top, { minScore: 0.8 }), either);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("the name bound allows for a listed acronym of the query's initials, and stays out of names read in other scripts", () => {
+  const query = analyzeName("Maribel Smith Trading", "organization");
+  const bound = new NameBound(query, DEFAULT_STATS);
+  const plain = bound.against([analyzeName("Smith Trading", "organization")]) ?? Number.NaN;
+  const listed = analyzeName("MS Trading", "organization");
+  const withAcronym = bound.against([listed]) ?? Number.NaN;
+  assert.ok(
+    Math.abs(withAcronym - plain - ACRONYM_SHARE * DEFAULT_STATS.tokenWeight(makeToken("ms"))) < 1e-9,
+  );
+  assert.ok(compareNames(query, listed, DEFAULT_STATS).logOdds <= withAcronym);
+  assert.equal(
+    new NameBound(analyzeName("习近平"), DEFAULT_STATS).against([analyzeName("Xi Jinping")]),
+    null,
+  );
+});
