@@ -337,6 +337,8 @@ export class NameBound {
   private readonly base: number;
   /** The initials of every run of two to six query parts ("ms" for "Maribel Smith"). */
   private readonly initialRuns = new Set<string>();
+  /** The longest of those runs: longer listed parts cannot spell one. */
+  private readonly longestRun: number;
 
   constructor(
     private readonly query: NameForm,
@@ -346,6 +348,7 @@ export class NameBound {
     for (const token of query.tokens) base += Math.max(stats.tokenWeight(token), INITIAL_AGREES);
     this.base = base;
     const tokens = query.tokens;
+    this.longestRun = Math.min(tokens.length, 6);
     for (let start = 0; start < tokens.length; start++) {
       let run = "";
       for (let end = start; end < Math.min(tokens.length, start + 6); end++) {
@@ -362,8 +365,11 @@ export class NameBound {
     for (const form of listed) {
       if (form.readAgainst) return null;
       let here = 0;
-      for (const token of form.tokens)
-        if (this.initialRuns.has(token.text)) here += ACRONYM_SHARE * this.stats.tokenWeight(token);
+      for (const token of form.tokens) {
+        const text = token.text;
+        if (text.length >= 2 && text.length <= this.longestRun && this.initialRuns.has(text))
+          here += ACRONYM_SHARE * this.stats.tokenWeight(token);
+      }
       acronyms = Math.max(acronyms, here);
     }
     return this.base + acronyms;
