@@ -50,6 +50,14 @@ export interface NameForm {
   readAgainst?: (other: NameForm) => NameForm[];
 }
 
+/** What a score bound needs to know of a subject's names without reading them all (see compare/name.ts). */
+export interface NameShape {
+  /** Letters in the shortest name part. */
+  shortestPart: number;
+  /** Some name is compared through its readings (Han, kana). */
+  readings: boolean;
+}
+
 export type NameKind = "person" | "organization";
 
 const ORGANIZATION_SCHEMATA = new Set([

@@ -6,7 +6,7 @@ import {
   normalizeDocumentNumber,
   normalizeGender,
 } from "./compare/identity.ts";
-import { analyzeName, type NameForm, type NameKind, nameKind, words } from "./names.ts";
+import { analyzeName, type NameForm, type NameKind, type NameShape, nameKind, words } from "./names.ts";
 import { searchReadings } from "./readings.ts";
 import type { MatchProfile, MatchQuery } from "./types.ts";
 
@@ -14,6 +14,8 @@ import type { MatchProfile, MatchQuery } from "./types.ts";
 export interface Prepared {
   kind: NameKind;
   names: NameForm[];
+  /** What the score floor asks of the names (see NameBound): the shortest part, and whether any is read in other scripts. */
+  nameShape: NameShape;
   birthDates: BirthDate[];
   nationalities: string[];
   /** Normalised once here: the scorer compares them for every candidate. */
@@ -34,6 +36,17 @@ const GENERIC_PLACE_WORDS = new Set([
 const placeWords = (place: string) => words(place).filter((w) => w.length > 2 && !GENERIC_PLACE_WORDS.has(w));
 const genders = (values: string[]) => [...new Set(values.map(normalizeGender).filter((g) => g !== null))];
 const countries = (values: string[]) => [...new Set(values.map(normalizeCountry).filter((c) => c !== null))];
+
+/** Names with their shape (see Prepared). */
+function named(names: NameForm[]): { names: NameForm[]; nameShape: NameShape } {
+  let shortestPart = Number.POSITIVE_INFINITY;
+  let readings = false;
+  for (const form of names) {
+    if (form.readAgainst) readings = true;
+    for (const token of form.tokens) shortestPart = Math.min(shortestPart, token.text.length);
+  }
+  return { names, nameShape: { shortestPart, readings } };
+}
 
 export interface PreparedQuery extends Prepared {
   /** Other readings of a Han or kana name to look candidates up with (see readings.ts). */
@@ -56,7 +69,7 @@ export function prepareQuery(query: MatchQuery): PreparedQuery {
     : null;
   return {
     kind,
-    names: [analyzeName(query.name, kind)],
+    ...named([analyzeName(query.name, kind)]),
     searchForms: kind === "person" ? searchReadings(query.name) : [],
     birthDates: birthDate ? [birthDate] : [],
     nationalities: nationality ? [nationality] : [],
@@ -106,7 +119,7 @@ export function analyzeProfile(profile: MatchProfile, analyses?: NameAnalyses): 
   }
   return {
     kind,
-    names,
+    ...named(names),
     birthDates: profile.birthDates.map(parseBirthDate).filter((d) => d !== null),
     nationalities: countries(profile.nationalities),
     genders: genders(profile.genders),

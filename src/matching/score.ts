@@ -127,7 +127,7 @@ export class ScoreFloor {
       names = form ? new NameBound(form, this.stats) : null;
       this.names.set(query, names);
     }
-    const name = names?.against(profile.names);
+    const name = names?.against(profile.names, profile.nameShape);
     if (name === null || name === undefined) return false;
     let bound = this.stats.prior + name + (query.kind !== profile.kind ? KIND_DIFFERS : 0);
     for (const e of otherEvidence(query, profile)) bound += e.weight;

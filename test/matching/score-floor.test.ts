@@ -135,15 +135,18 @@ test("property: a search with a minimum score returns what the full search retur
 test("the name bound allows for a listed acronym of the query's initials, and stays out of names read in other scripts", () => {
   const query = analyzeName("Maribel Smith Trading", "organization");
   const bound = new NameBound(query, DEFAULT_STATS);
-  const plain = bound.against([analyzeName("Smith Trading", "organization")]) ?? Number.NaN;
-  const listed = analyzeName("MS Trading", "organization");
-  const withAcronym = bound.against([listed]) ?? Number.NaN;
+  const against = (name: string, schema = "Organization") => {
+    const { names, nameShape } = prepareProfile(nameProfile(name, name, schema));
+    return bound.against(names, nameShape) ?? Number.NaN;
+  };
+  const plain = against("Smith Trading");
+  const withAcronym = against("MS Trading");
   assert.ok(
     Math.abs(withAcronym - plain - ACRONYM_SHARE * DEFAULT_STATS.tokenWeight(makeToken("ms"))) < 1e-9,
   );
+  const listed = analyzeName("MS Trading", "organization");
   assert.ok(compareNames(query, listed, DEFAULT_STATS).logOdds <= withAcronym);
-  assert.equal(
-    new NameBound(analyzeName("习近平"), DEFAULT_STATS).against([analyzeName("Xi Jinping")]),
-    null,
-  );
+  assert.ok(Number.isNaN(against("李明", "Person")), "a name read in other scripts is never bounded");
+  const han = prepareProfile(nameProfile("Xi Jinping"));
+  assert.equal(new NameBound(analyzeName("习近平"), DEFAULT_STATS).against(han.names, han.nameShape), null);
 });

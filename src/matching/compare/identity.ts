@@ -56,7 +56,7 @@ export function compareDocuments(query: DocumentValue | null, listed: DocumentVa
     );
   }
   if (same.length > 0) return say(DOCUMENT_WEIGHTS.sameNumber, `document number ${query.number} is listed`);
-  const near = listed.find((d) => d.number.length >= 6 && osaDistance(d.number, query.number) === 1);
+  const near = listed.find((d) => d.number.length >= 6 && osaDistance(d.number, query.number, 1) === 1);
   if (near)
     return say(DOCUMENT_WEIGHTS.typo, `document ${query.number} is one character from ${near.number}`);
   const sameCountry = listed.filter((d) => query.country && d.country === query.country);

@@ -1,4 +1,4 @@
-import { makeToken, type NameForm, type NameToken, tokenFacts } from "../names.ts";
+import { makeToken, type NameForm, type NameShape, type NameToken, tokenFacts } from "../names.ts";
 import { readingPairs } from "../readings.ts";
 import type { NameStats } from "../stats.ts";
 import type { Evidence } from "../types.ts";
@@ -359,11 +359,12 @@ export class NameBound {
   }
 
   /** The bound against a profile's names, or null when readings take part. */
-  against(listed: readonly NameForm[]): number | null {
-    if (this.query.readAgainst) return null;
+  against(listed: readonly NameForm[], shape: NameShape): number | null {
+    if (this.query.readAgainst || shape.readings) return null;
+    // No listed part is short enough to spell a run of the query's initials: no acronym.
+    if (shape.shortestPart > this.longestRun) return this.base;
     let acronyms = 0;
     for (const form of listed) {
-      if (form.readAgainst) return null;
       let here = 0;
       for (const token of form.tokens) {
         const text = token.text;
