@@ -78,9 +78,6 @@ function askedAs(query: MatchQuery): MatchQuery {
   return query;
 }
 
-/** The best result per entity, best first, at most `top`. */
-const alerting = (results: MatchResult[], top: number): MatchResult[] => bestPerEntity(results).slice(0, top);
-
 /** Everything a query's results depend on (all but its id), so equal parties share one screening. */
 export function queryKey({ id: _id, ...asked }: MatchQuery): string {
   return JSON.stringify(asked);
@@ -165,7 +162,7 @@ class BatchMatcher {
         });
       }
     }
-    return remember(this.remittances, text, alerting(found, this.top));
+    return remember(this.remittances, text, bestPerEntity(found, this.top));
   }
 }
 

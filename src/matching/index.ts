@@ -9,7 +9,7 @@ import {
   type PreparedQuery,
   prepareQuery,
 } from "./prepare.ts";
-import { DEFAULT_ALERT_THRESHOLD, ScoreFloor, scorePrepared } from "./score.ts";
+import { DEFAULT_ALERT_THRESHOLD, otherEvidence, ScoreFloor, scorePrepared } from "./score.ts";
 import { FrequencyStats } from "./stats.ts";
 import type { MatchProfile, MatchQuery, MatchResult } from "./types.ts";
 
@@ -173,7 +173,7 @@ export class MatchIndex {
       ...this.ranked(person, () => person, top, options),
       ...this.ranked(organization, () => organization, top, options),
     ];
-    return bestPerEntity(both).slice(0, top);
+    return bestPerEntity(both, top);
   }
 
   /** Candidates looked up with `lookup`'s names, each scored with the query `scoreAs` gives for its kind. */
@@ -197,8 +197,9 @@ export class MatchIndex {
       const entry = this.slots[slot];
       if (!entry) continue;
       const query = scoreAs(entry.prepared.kind);
-      if (floor?.below(query, entry.prepared)) continue;
-      const { score, explanation } = scorePrepared(query, entry.prepared, this.stats);
+      const others = otherEvidence(query, entry.prepared);
+      if (floor?.below(query, entry.prepared, others)) continue;
+      const { score, explanation } = scorePrepared(query, entry.prepared, this.stats, others);
       if (minScore !== undefined && score < minScore) continue;
       const result: MatchResult = {
         entityId: entry.entityId,
@@ -219,14 +220,14 @@ function byScore(a: MatchResult, b: MatchResult): number {
   return b.score - a.score || (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0);
 }
 
-/** Each entity once, with its best result, best first. */
-export function bestPerEntity(results: readonly MatchResult[]): MatchResult[] {
+/** Each entity once, with its best result, best first, at most `top`. */
+export function bestPerEntity(results: readonly MatchResult[], top: number): MatchResult[] {
   const best = new Map<string, MatchResult>();
   for (const result of results) {
     const seen = best.get(result.entityId);
     if (!seen || seen.score < result.score) best.set(result.entityId, result);
   }
-  return [...best.values()].sort(byScore);
+  return [...best.values()].sort(byScore).slice(0, top);
 }
 
 /** Whether two readings of a query file the same blocking keys: same tokens, no extra reading forms. */

@@ -62,8 +62,16 @@ function bestName(query: PreparedQuery, profile: Prepared, stats: NameStats): Na
   return best;
 }
 
-/** Scores a prepared query against a prepared profile. */
-export function scorePrepared(query: PreparedQuery, profile: Prepared, stats: NameStats): PairScore {
+/**
+ * Scores a prepared query against a prepared profile. `others`: the pair's evidence besides kind and name,
+ * when the caller has it already (the index works it out once for the score floor and the score).
+ */
+export function scorePrepared(
+  query: PreparedQuery,
+  profile: Prepared,
+  stats: NameStats,
+  others: Evidence[] = otherEvidence(query, profile),
+): PairScore {
   const explanation: Evidence[] = [
     {
       feature: "prior",
@@ -80,13 +88,13 @@ export function scorePrepared(query: PreparedQuery, profile: Prepared, stats: Na
   }
   const name = bestName(query, profile, stats);
   if (name) explanation.push(...nameEvidence(name));
-  explanation.push(...otherEvidence(query, profile));
+  explanation.push(...others);
   const logOdds = explanation.reduce((sum, e) => sum + e.weight, 0);
   return { score: sigmoid(logOdds), logOdds, explanation };
 }
 
 /** The evidence besides kind and name: birth date, nationality, gender, document, place of birth. */
-function otherEvidence(query: PreparedQuery, profile: Prepared): Evidence[] {
+export function otherEvidence(query: PreparedQuery, profile: Prepared): Evidence[] {
   const found: Evidence[] = [];
   for (const e of [
     compareBirthDates(query.birthDate, profile.birthDates),
@@ -119,8 +127,8 @@ export class ScoreFloor {
     this.logit = Math.log(minScore / (1 - minScore)) - BOUND_SLACK;
   }
 
-  /** Whether the pair's score is certainly below the floor. */
-  below(query: PreparedQuery, profile: Prepared): boolean {
+  /** Whether the pair's score is certainly below the floor; `others` is otherEvidence of the pair. */
+  below(query: PreparedQuery, profile: Prepared, others: readonly Evidence[]): boolean {
     let names = this.names.get(query);
     if (names === undefined) {
       const form = query.names[0];
@@ -130,7 +138,7 @@ export class ScoreFloor {
     const name = names?.against(profile.names, profile.nameShape);
     if (name === null || name === undefined) return false;
     let bound = this.stats.prior + name + (query.kind !== profile.kind ? KIND_DIFFERS : 0);
-    for (const e of otherEvidence(query, profile)) bound += e.weight;
+    for (const e of others) bound += e.weight;
     return bound < this.logit;
   }
 }

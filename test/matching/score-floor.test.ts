@@ -6,7 +6,7 @@ import { nameProfile } from "../../src/matching/eval/cross-script.ts";
 import { MatchIndex } from "../../src/matching/index.ts";
 import { analyzeName, makeToken } from "../../src/matching/names.ts";
 import { prepareProfile, prepareQuery } from "../../src/matching/prepare.ts";
-import { ScoreFloor, scorePrepared } from "../../src/matching/score.ts";
+import { otherEvidence, ScoreFloor, scorePrepared } from "../../src/matching/score.ts";
 import { DEFAULT_STATS, FrequencyStats } from "../../src/matching/stats.ts";
 import type { MatchProfile, MatchQuery } from "../../src/matching/types.ts";
 
@@ -96,7 +96,7 @@ test("property: a pair the floor rules out always scores below it", () => {
       const listed = prepareProfile(p);
       const floor = new ScoreFloor(minScore, DEFAULT_STATS);
       runs++;
-      if (floor.below(prepared, listed)) {
+      if (floor.below(prepared, listed, otherEvidence(prepared, listed))) {
         ruledOut++;
         const { score } = scorePrepared(prepared, listed, DEFAULT_STATS);
         assert.ok(score < minScore, `${q.name} vs ${p.names.join(" / ")}: ${score} >= ${minScore}`);
@@ -113,8 +113,12 @@ test("in a large registry the floor rules out a namesake with a common name born
   for (let i = 0; i < 135_000; i++) stats.addSubject([]);
   const floor = new ScoreFloor(0.8, stats);
   const listed = prepareProfile({ ...nameProfile("Mohammed Ali"), birthDates: ["1950-03-02"] });
-  assert.ok(floor.below(prepareQuery({ name: "Muhammad Ali", birthDate: "1990-12-31" }), listed));
-  assert.ok(!floor.below(prepareQuery({ name: "Muhammad Ali", birthDate: "1950-03-02" }), listed));
+  const below = (birthDate: string) => {
+    const query = prepareQuery({ name: "Muhammad Ali", birthDate });
+    return floor.below(query, listed, otherEvidence(query, listed));
+  };
+  assert.ok(below("1990-12-31"));
+  assert.ok(!below("1950-03-02"));
 });
 
 test("property: a search with a minimum score returns what the full search returns at or above it", () => {
