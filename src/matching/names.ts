@@ -384,6 +384,16 @@ function gluedLegalForm(name: string): string {
   );
 }
 
+/**
+ * Letters written with dots as one abbreviation ("L.P.", "S.A.R.L.", "U.S.A.") become one word before the
+ * dots are lost, so a lone letter beside them ("Fund X L.P.") is not joined into the same run.
+ */
+function closeAbbreviations(name: string): string {
+  return name.replace(/(?<!\p{L})(?:\p{L}\.){1,}\p{L}\.?(?!\p{L})/gu, (abbreviation) =>
+    abbreviation.replace(/\./g, ""),
+  );
+}
+
 /** "SURNAME, Given Names" (one comma, as lists write it) read in the natural order, so order checks see it. */
 function uninvert(name: string): string {
   const parts = name.split(",");
@@ -402,7 +412,7 @@ function analyzeWritten(name: string, kind: NameKind): NameForm {
   if (HAN_HANGUL.test(name)) return { original: name, tokens: syllableTokens(name), abjad: false };
   const abjad = isAbjad(name);
   // In Arabic script the article is written joined ("الرحمن" -> "alrhmn"); it is never part of the name.
-  const raw = words(kind === "person" ? uninvert(name) : gluedLegalForm(name));
+  const raw = words(kind === "person" ? uninvert(name) : closeAbbreviations(gluedLegalForm(name)));
   const legalForms: string[] = [];
   const parts = kind === "organization" ? organizationWords(raw, legalForms) : personWords(raw, abjad);
   const form: NameForm = {

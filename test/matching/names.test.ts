@@ -68,6 +68,20 @@ test("organisation legal forms are removed and remembered by family", () => {
   assert.deepEqual(texts("Company", "organization"), ["company"]);
 });
 
+test("letters written with dots are one abbreviation, apart from a lone letter beside them", () => {
+  const series = analyzeName("Nordwerk Growth Fund X L.P.", "organization");
+  assert.deepEqual(
+    series.tokens.map((t) => t.text),
+    ["nordwerk", "growth", "fund", "x"],
+  );
+  assert.equal(series.legalForm, "lp");
+  assert.deepEqual(texts("U.S.A. Nordwerk Trading", "organization"), ["usa", "nordwerk", "trading"]);
+  assert.deepEqual(texts("Nordwerk Sp. z o.o.", "organization"), ["nordwerk"]);
+  assert.equal(analyzeName("Nordwerk Sp. z o.o.", "organization").legalForm, "llc");
+  // Spaced letters still join, as before.
+  assert.deepEqual(texts("L & H Nordwerk", "organization"), ["lh", "nordwerk"]);
+});
+
 test("number words, ordinals and look-alike digits", () => {
   assert.deepEqual(words("Brigade Forty-Four"), ["brigade", "44"]);
   assert.deepEqual(words("1st Bank"), ["1", "bank"]);
