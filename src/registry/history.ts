@@ -1,8 +1,9 @@
 import { asc, eq } from "drizzle-orm";
+import type { RegistryEntity } from "../model/entity.ts";
 import type { DbOrTx } from "../platform/db.ts";
-import { notFound } from "../platform/errors.ts";
-import { type Change, isoTime, readVersionState, type VersionState } from "./rows.ts";
-import { entityVersions } from "./schema.ts";
+import { FtfxError, notFound } from "../platform/errors.ts";
+import { type Change, isoTime, readVersionState, toRegistryEntity, type VersionState } from "./rows.ts";
+import { entities, entityVersions } from "./schema.ts";
 
 export interface PropertyDiff {
   property: string;
@@ -36,9 +37,14 @@ export async function entityHistory(db: DbOrTx, id: string): Promise<EntityVersi
     .where(eq(entityVersions.entityId, id))
     .orderBy(asc(entityVersions.version));
   if (rows.length === 0) throw notFound(`no entity with id ${id}`);
+  const [current] = await db.select().from(entities).where(eq(entities.id, id));
   let previous: VersionState | undefined;
   return rows.map((row) => {
-    const state = readVersionState(row.state);
+    // The current version keeps no copy of its state: the entity row is it (see writes.ts).
+    let state: VersionState;
+    if (row.state) state = readVersionState(row.state);
+    else if (current?.version === row.version) state = currentState(toRegistryEntity(current));
+    else throw new FtfxError("internal", `version ${row.version} of ${id} has no state and is not current`);
     const version: EntityVersion = {
       version: row.version,
       change: row.change as Change,
@@ -51,6 +57,11 @@ export async function entityHistory(db: DbOrTx, id: string): Promise<EntityVersi
     previous = state;
     return version;
   });
+}
+
+function currentState(entity: RegistryEntity): VersionState {
+  const { id: _id, lastSeen: _lastSeen, version: _version, ...state } = entity;
+  return state;
 }
 
 /** Property values added and removed, and every other field whose value changed. */

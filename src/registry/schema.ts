@@ -54,7 +54,11 @@ export const entityRefs = pgTable(
   ],
 );
 
-/** Every change to an entity makes one row here: who, when, what kind of change, and the full state. */
+/**
+ * Every change to an entity makes one row here: who, when, what kind of change, and the full state. The
+ * current version's state is the entities row itself (state null) and is copied here when a newer version
+ * replaces it, so an import writes each entity's properties once.
+ */
 export const entityVersions = pgTable(
   "entity_versions",
   {
@@ -64,7 +68,7 @@ export const entityVersions = pgTable(
     actor: text("actor").notNull(),
     importId: text("import_id"),
     at: timestamp("at", { withTimezone: true, mode: "string" }).notNull(),
-    state: jsonb("state").$type<Record<string, unknown>>().notNull(),
+    state: jsonb("state").$type<Record<string, unknown>>(),
   },
   (t) => [
     uniqueIndex("entity_versions_pk").on(t.entityId, t.version),

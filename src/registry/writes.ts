@@ -19,7 +19,7 @@ const REPLACE_ALL = sql.raw(
     .join(", "),
 );
 
-/** The state a version keeps (see VersionState): everything but the id, the version and lastSeen. */
+/** The state a version keeps (see VersionState) from an entities row: all but the id, the version and lastSeen. */
 const STATE: SQL = sql.raw(`jsonb_build_object(
   'schema', schema, 'caption', caption, 'properties', properties, 'originator', originator,
   'datasets', datasets, 'handling', handling, 'status', status, 'listRef', list_ref,
@@ -38,8 +38,9 @@ export interface VersionContext {
 
 /**
  * Writes changed entities (new or replacing the current row), their references (entity_refs) and one
- * version row each recording the row's full state, inside the caller's transaction so the three always
- * agree. A batch travels as one JSON parameter and PostgreSQL unpacks it: on PGlite this is several
+ * version row each, inside the caller's transaction so the three always agree. The new version's state
+ * is the row just written (state null); the version it replaces gets its state copied from the old row
+ * first. A batch travels as one JSON parameter and PostgreSQL unpacks it: on PGlite this is several
  * times faster than multi-row VALUES with a parameter per cell.
  */
 export async function writeEntities(db: Tx, changed: ChangedRow[], context: VersionContext): Promise<void> {
@@ -47,7 +48,10 @@ export async function writeEntities(db: Tx, changed: ChangedRow[], context: Vers
     const slice = changed.slice(start, start + ROWS_PER_STATEMENT);
     // A new entity has no references yet; a rewritten one drops its old ones before writing the new.
     const rewritten = slice.filter(({ change }) => change !== "created").map(({ row }) => row.id);
-    if (rewritten.length > 0) await dropReferences(db, rewritten);
+    if (rewritten.length > 0) {
+      await keepReplacedStates(db, rewritten);
+      await dropReferences(db, rewritten);
+    }
     const batch = slice.map(({ row, change }) => {
       const record: Record<string, unknown> = { change };
       for (const [key, column] of COLUMNS) record[column.name] = row[key as keyof EntityRow];
@@ -63,7 +67,7 @@ export async function writeEntities(db: Tx, changed: ChangedRow[], context: Vers
         insert into ${entityRefs} (ref_id, entity_id, property) ${referencesOf(sql`input`)}
       )
       insert into ${entityVersions} (entity_id, version, change, actor, import_id, at, state)
-      select id, version, change, ${context.actor}::text, ${context.importId}::text, ${context.at}::timestamptz, ${STATE} from input`);
+      select id, version, change, ${context.actor}::text, ${context.importId}::text, ${context.at}::timestamptz, null from input`);
   }
   await notifyEntitiesChanged(
     db,
@@ -78,6 +82,16 @@ export async function deleteEntities(db: Tx, ids: string[]): Promise<void> {
   await db.delete(entityVersions).where(inIdList(ids, entityVersions.entityId));
   await db.delete(entities).where(inIdList(ids));
   await notifyEntitiesChanged(db, ids);
+}
+
+/** Copies the current state of entities about to be rewritten into their current version rows. */
+async function keepReplacedStates(db: Tx, ids: string[]): Promise<void> {
+  await db.execute(sql`
+    update ${entityVersions} set state = ${STATE}
+    from ${entities}
+    where ${entities.id} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+      and ${entityVersions.entityId} = ${entities.id} and ${entityVersions.version} = ${entities.version}
+      and ${entityVersions.state} is null`);
 }
 
 async function dropReferences(db: Tx, ids: string[]): Promise<void> {

@@ -110,6 +110,26 @@ for (const kind of STORE_KINDS) {
       assert.equal((await getEntity(db, "t-1")).caption, "Amina Al-Haddad");
     });
 
+    test("every version keeps the state the entity had then, the current one included", async () => {
+      const properties = { ...person("t-1", "Amina H. Al-Haddad").properties };
+      await updateEntity(db, "t-1", { properties }, { actor: "analyst-7" });
+      const history = await entityHistory(db, "t-1");
+      assert.deepEqual(
+        history.map((v) => [v.version, v.state.properties.name, v.state.caption]),
+        [
+          [1, ["Amina Haddad"], "Amina Haddad"],
+          [2, ["Amina Al-Haddad"], "Amina Al-Haddad"],
+          [3, ["Amina H. Al-Haddad"], "Amina H. Al-Haddad"],
+        ],
+      );
+      assert.deepEqual(history[2]?.properties, [
+        { property: "name", added: ["Amina H. Al-Haddad"], removed: ["Amina Al-Haddad"] },
+      ]);
+      const current = await getEntity(db, "t-1");
+      const { id: _id, lastSeen: _lastSeen, version: _version, ...state } = current;
+      assert.deepEqual(history[2]?.state, state);
+    });
+
     test("an entity missing from an edition is delisted, kept, and relisted when it returns", async () => {
       const [entityCount] = await tableCounts(db);
       const withoutIvan = EDITION_1.filter((e) => e.id !== "t-3");

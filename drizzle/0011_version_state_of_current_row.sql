@@ -1,0 +1,1 @@
+ALTER TABLE "entity_versions" ALTER COLUMN "state" DROP NOT NULL;
