@@ -9,7 +9,14 @@ import {
   type PreparedQuery,
   prepareQuery,
 } from "./prepare.ts";
-import { DEFAULT_ALERT_THRESHOLD, otherEvidence, ScoreFloor, scorePrepared } from "./score.ts";
+import {
+  type Compared,
+  comparePrepared,
+  DEFAULT_ALERT_THRESHOLD,
+  explain,
+  otherEvidence,
+  ScoreFloor,
+} from "./score.ts";
 import { FrequencyStats } from "./stats.ts";
 import type { MatchProfile, MatchQuery, MatchResult } from "./types.ts";
 
@@ -192,32 +199,35 @@ export class MatchIndex {
         : [form, ...lookup.searchForms].flatMap((f) => this.postings.lookupGroups(f));
     const slots = this.candidates(groups, Math.max(CANDIDATES, top * 2));
     const floor = minScore === undefined ? null : new ScoreFloor(minScore, this.stats);
-    const results: MatchResult[] = [];
+    const scored: { entry: Entry; compared: Compared }[] = [];
     for (const slot of slots) {
       const entry = this.slots[slot];
       if (!entry) continue;
       const query = scoreAs(entry.prepared.kind);
       const others = otherEvidence(query, entry.prepared);
       if (floor?.below(query, entry.prepared, others)) continue;
-      const { score, explanation } = scorePrepared(query, entry.prepared, this.stats, others);
-      if (minScore !== undefined && score < minScore) continue;
+      const compared = comparePrepared(query, entry.prepared, this.stats, others);
+      if (minScore === undefined || compared.score >= minScore) scored.push({ entry, compared });
+    }
+    // Only the results returned are worded (explain), not every candidate scored.
+    scored.sort((a, b) => byScore(a.compared.score, a.entry.entityId, b.compared.score, b.entry.entityId));
+    return scored.slice(0, top).map(({ entry, compared }) => {
       const result: MatchResult = {
         entityId: entry.entityId,
         caption: entry.caption,
-        score,
-        alert: score >= DEFAULT_ALERT_THRESHOLD,
-        explanation,
+        score: compared.score,
+        alert: compared.score >= DEFAULT_ALERT_THRESHOLD,
+        explanation: explain(compared, this.stats),
       };
       if (entry.listRef) result.listRef = entry.listRef;
-      results.push(result);
-    }
-    return results.sort(byScore).slice(0, top);
+      return result;
+    });
   }
 }
 
 /** Best first; ties by entity id, so results are deterministic. */
-function byScore(a: MatchResult, b: MatchResult): number {
-  return b.score - a.score || (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0);
+function byScore(scoreA: number, idA: string, scoreB: number, idB: string): number {
+  return scoreB - scoreA || (idA < idB ? -1 : idA > idB ? 1 : 0);
 }
 
 /** Each entity once, with its best result, best first, at most `top`. */
@@ -227,7 +237,7 @@ export function bestPerEntity(results: readonly MatchResult[], top: number): Mat
     const seen = best.get(result.entityId);
     if (!seen || seen.score < result.score) best.set(result.entityId, result);
   }
-  return [...best.values()].sort(byScore).slice(0, top);
+  return [...best.values()].sort((a, b) => byScore(a.score, a.entityId, b.score, b.entityId)).slice(0, top);
 }
 
 /** Whether two readings of a query file the same blocking keys: same tokens, no extra reading forms. */

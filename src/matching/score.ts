@@ -62,16 +62,38 @@ function bestName(query: PreparedQuery, profile: Prepared, stats: NameStats): Na
   return best;
 }
 
+/** A pair compared: its log-odds and score, and what the explanation is worded from (see explain). */
+export interface Compared {
+  query: PreparedQuery;
+  profile: Prepared;
+  name: NameComparison | null;
+  others: readonly Evidence[];
+  logOdds: number;
+  score: number;
+}
+
 /**
- * Scores a prepared query against a prepared profile. `others`: the pair's evidence besides kind and name,
- * when the caller has it already (the index works it out once for the score floor and the score).
+ * Compares a prepared query with a prepared profile without wording the explanation, which most
+ * candidates of a search never need. `others`: the pair's evidence besides kind and name, when the caller
+ * has it already (the index works it out once for the score floor and the score).
  */
-export function scorePrepared(
+export function comparePrepared(
   query: PreparedQuery,
   profile: Prepared,
   stats: NameStats,
-  others: Evidence[] = otherEvidence(query, profile),
-): PairScore {
+  others: readonly Evidence[] = otherEvidence(query, profile),
+): Compared {
+  const name = bestName(query, profile, stats);
+  // Summed in the explanation's order, so the total is the sum of its weights to the last bit.
+  let logOdds = round(stats.prior);
+  if (query.kind !== profile.kind) logOdds += KIND_DIFFERS;
+  if (name) for (const item of name.items) logOdds += item.weight;
+  for (const e of others) logOdds += e.weight;
+  return { query, profile, name, others, logOdds, score: sigmoid(logOdds) };
+}
+
+/** The explanation of a compared pair: every weight, named, summing to its log-odds. */
+export function explain({ query, profile, name, others }: Compared, stats: NameStats): Evidence[] {
   const explanation: Evidence[] = [
     {
       feature: "prior",
@@ -86,11 +108,20 @@ export function scorePrepared(
       detail: `a ${query.kind} is not an ${profile.kind}`,
     });
   }
-  const name = bestName(query, profile, stats);
   if (name) explanation.push(...nameEvidence(name));
   explanation.push(...others);
-  const logOdds = explanation.reduce((sum, e) => sum + e.weight, 0);
-  return { score: sigmoid(logOdds), logOdds, explanation };
+  return explanation;
+}
+
+/** Scores a prepared query against a prepared profile, with its explanation. */
+export function scorePrepared(
+  query: PreparedQuery,
+  profile: Prepared,
+  stats: NameStats,
+  others?: readonly Evidence[],
+): PairScore {
+  const compared = comparePrepared(query, profile, stats, others);
+  return { score: compared.score, logOdds: compared.logOdds, explanation: explain(compared, stats) };
 }
 
 /** The evidence besides kind and name: birth date, nationality, gender, document, place of birth. */
