@@ -1,7 +1,7 @@
 import type { Party, Payment } from "../formats/payment-types.ts";
 import { ORG_COMMON_WORDS } from "../matching/data/name-words.ts";
 import { bestPerEntity, type MatchIndex } from "../matching/index.ts";
-import { analyzeName } from "../matching/names.ts";
+import { analyzedName, type NameAnalyses, nameAnalyses } from "../matching/prepare.ts";
 import { DEFAULT_ALERT_THRESHOLD } from "../matching/score.ts";
 import type { MatchQuery, MatchResult } from "../matching/types.ts";
 import { partyLabel } from "./payment-facts.ts";
@@ -70,9 +70,9 @@ const NONE = Object.freeze([]) as unknown as MatchResult[];
  * compared with an organisation as a different subject. A name with a legal form ("… GmbH") or a common
  * organisation word ("… Trading") is asked as an organisation; any other unknown party as either kind.
  */
-function askedAs(query: MatchQuery): MatchQuery {
+function askedAs(query: MatchQuery, analyses: NameAnalyses): MatchQuery {
   if (query.schema !== "LegalEntity") return query;
-  const form = analyzeName(query.name, "organization");
+  const form = analyzedName(query.name, "organization", analyses);
   if (form.legalForm || form.tokens.some((t) => ORG_COMMON_WORDS.has(t.text)))
     return { ...query, schema: "Organization" };
   return query;
@@ -101,6 +101,8 @@ class BatchMatcher {
   private readonly searches = new Map<string, MatchResult[]>();
   private readonly parties = new Map<string, MatchResult[]>();
   private readonly remittances = new Map<string, MatchResult[]>();
+  /** Names analysed once per batch: askedAs and the search read the same name as an organisation. */
+  private readonly analyses = nameAnalyses();
 
   constructor(
     private readonly index: MatchIndex,
@@ -127,7 +129,7 @@ class BatchMatcher {
     const key = queryKey(query);
     const known = this.searches.get(key);
     if (known) return known;
-    const options = { minScore: this.threshold };
+    const options = { minScore: this.threshold, analyses: this.analyses };
     const found =
       query.schema === "LegalEntity"
         ? this.index.searchEitherKind(query, this.top, options)
@@ -137,7 +139,7 @@ class BatchMatcher {
 
   private party(query: MatchQuery): MatchResult[] {
     const key = queryKey(query);
-    return this.parties.get(key) ?? remember(this.parties, key, this.search(askedAs(query)));
+    return this.parties.get(key) ?? remember(this.parties, key, this.search(askedAs(query, this.analyses)));
   }
 
   /** Registered names in the remittance text; each match says which words named it (a weight-0 evidence line). */

@@ -46,6 +46,8 @@ export interface SearchOptions {
    * below it are not compared in full (see ScoreFloor): for callers that only want alerts.
    */
   minScore?: number;
+  /** Name analyses shared by a batch's searches (names recur: a party as payer and payee, remittance words). */
+  analyses?: NameAnalyses;
 }
 
 interface Entry {
@@ -162,7 +164,7 @@ export class MatchIndex {
   }
 
   search(query: MatchQuery, top = 5, options: SearchOptions = {}): MatchResult[] {
-    const prepared = prepareQuery(query);
+    const prepared = prepareQuery(query, options.analyses);
     return this.ranked(prepared, () => prepared, top, options);
   }
 
@@ -172,8 +174,8 @@ export class MatchIndex {
    * blocking keys read either way (the usual case), candidates are looked up once; otherwise each way apart.
    */
   searchEitherKind(query: MatchQuery, top = 5, options: SearchOptions = {}): MatchResult[] {
-    const person = prepareQuery({ ...query, schema: "Person" });
-    const organization = prepareQuery({ ...query, schema: "Organization" });
+    const person = prepareQuery({ ...query, schema: "Person" }, options.analyses);
+    const organization = prepareQuery({ ...query, schema: "Organization" }, options.analyses);
     if (sameBlocking(person, organization))
       return this.ranked(person, (kind) => (kind === "person" ? person : organization), top, options);
     const both = [

@@ -57,7 +57,8 @@ export interface PreparedQuery extends Prepared {
   document: DocumentValue | null;
 }
 
-export function prepareQuery(query: MatchQuery): PreparedQuery {
+/** A query analysed for scoring; `analyses` shares name analyses between the queries of one batch. */
+export function prepareQuery(query: MatchQuery, analyses?: NameAnalyses): PreparedQuery {
   const kind = nameKind(query.schema);
   const birthDate = query.birthDate ? parseBirthDate(query.birthDate) : null;
   const nationality = query.nationality ? normalizeCountry(query.nationality) : null;
@@ -69,7 +70,7 @@ export function prepareQuery(query: MatchQuery): PreparedQuery {
     : null;
   return {
     kind,
-    ...named([analyzeName(query.name, kind)]),
+    ...named([analyzedName(query.name, kind, analyses)]),
     searchForms: kind === "person" ? searchReadings(query.name) : [],
     birthDates: birthDate ? [birthDate] : [],
     nationalities: nationality ? [nationality] : [],
@@ -88,7 +89,8 @@ export type NameAnalyses = Record<NameKind, Map<string, NameForm>>;
 
 export const nameAnalyses = (): NameAnalyses => ({ person: new Map(), organization: new Map() });
 
-function analyzed(name: string, kind: NameKind, analyses: NameAnalyses | undefined): NameForm {
+/** A name's analysis, taken from `analyses` when it was made before (and kept there). */
+export function analyzedName(name: string, kind: NameKind, analyses: NameAnalyses | undefined): NameForm {
   if (!analyses) return analyzeName(name, kind);
   const known = analyses[kind];
   let form = known.get(name);
@@ -110,7 +112,7 @@ export function analyzeProfile(profile: MatchProfile, analyses?: NameAnalyses): 
   for (const name of profile.names) {
     // A Han or kana name is also filed in its readings that need no other name (Korean, foreign katakana).
     const readings = kind === "person" ? searchReadings(name) : [];
-    for (const form of [analyzed(name, kind, analyses), ...readings]) {
+    for (const form of [analyzedName(name, kind, analyses), ...readings]) {
       const signature = form.tokens.map((t) => t.text).join(" ");
       if (form.tokens.length === 0 || seen.has(signature)) continue;
       seen.add(signature);
