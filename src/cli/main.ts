@@ -13,6 +13,13 @@ const program = new Command("ftfx")
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 registerCommands(program);
 
+// A reader that stops early (`ftfx entities list --json | head`) closes stdout: it has what it wanted, and
+// anything a command writes to the store is committed before its results are printed, so end quietly.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(EXIT_OK);
+});
+
 try {
   await program.parseAsync(process.argv);
   process.exitCode = EXIT_OK;

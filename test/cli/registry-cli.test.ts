@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -173,5 +173,23 @@ describe("ftfx import, export and entities commands", () => {
       donations.length,
       "dataset from the file name",
     );
+  });
+
+  test("a reader that stops after the first line ends the listing quietly", async () => {
+    const child = spawn(process.execPath, [BIN, "entities", "list", "--json", "--limit", "20000"], {
+      env: { ...process.env, FTFX_DATA_DIR: dataDir, DATABASE_URL: "", FTFX_LOG_LEVEL: "warn" },
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const first = await new Promise<string>((resolve) =>
+      child.stdout.once("data", (chunk) => resolve(String(chunk))),
+    );
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    assert.ok(JSON.parse(first.split("\n")[0] ?? "").id, "a JSON line came first");
+    assert.equal(stderr, "");
+    assert.equal(code, 0);
   });
 });
