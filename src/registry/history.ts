@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { RegistryEntity } from "../model/entity.ts";
 import type { DbOrTx } from "../platform/db.ts";
 import { FtfxError, notFound } from "../platform/errors.ts";
@@ -31,19 +31,23 @@ export interface EntityVersion {
 
 /** Who changed what and when: every version of an entity, oldest first, each with its diff. */
 export async function entityHistory(db: DbOrTx, id: string): Promise<EntityVersion[]> {
+  // One statement, so the versions and the current row are read from the same snapshot.
   const rows = await db
-    .select()
+    .select({ row: entityVersions, current: entities })
     .from(entityVersions)
+    .leftJoin(
+      entities,
+      and(eq(entities.id, entityVersions.entityId), eq(entities.version, entityVersions.version)),
+    )
     .where(eq(entityVersions.entityId, id))
     .orderBy(asc(entityVersions.version));
   if (rows.length === 0) throw notFound(`no entity with id ${id}`);
-  const [current] = await db.select().from(entities).where(eq(entities.id, id));
   let previous: VersionState | undefined;
-  return rows.map((row) => {
+  return rows.map(({ row, current }) => {
     // The current version keeps no copy of its state: the entity row is it (see writes.ts).
     let state: VersionState;
     if (row.state) state = readVersionState(row.state);
-    else if (current?.version === row.version) state = currentState(toRegistryEntity(current));
+    else if (current) state = currentState(toRegistryEntity(current));
     else throw new FtfxError("internal", `version ${row.version} of ${id} has no state and is not current`);
     const version: EntityVersion = {
       version: row.version,
