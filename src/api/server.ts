@@ -48,7 +48,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler(notFoundHandler);
   const clock = deps.clock ?? systemClock;
   const authenticator = createAuthenticator(deps.store.db);
-  await app.register(sessionPlugin, { sessions: createSessionStore(), db: deps.store.db, authenticator });
+  await app.register(sessionPlugin, {
+    sessions: createSessionStore(),
+    db: deps.store.db,
+    authenticator,
+    clock,
+  });
   await app.register(authPlugin, {
     authenticator,
     rateLimitPerMinute: deps.config.rateLimitPerMinute ?? 120_000,

@@ -5,13 +5,18 @@
  * before the auth hook runs (the key's roles, rate limit and revocation); a password session is given its
  * person, read afresh on every request, so disabling the user or setting a new password ends it at once and
  * a change of roles applies at once. Sessions live in this process's memory: signing out or restarting
- * ends them. Sign-ins are not audited, by key or by password alike; failures are counted and limited.
+ * ends them. Each sign-in and sign-out is an entry in the audit log (`session.sign-in`, `session.sign-out`:
+ * who, by key id or user name); failed sign-ins are counted and limited, not audited, since anyone can make
+ * them and the log must not grow at a stranger's will.
  */
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { DbOrTx } from "../platform/db.ts";
+import { type Clock, systemClock } from "../platform/clock.ts";
+import type { Db } from "../platform/db.ts";
 import { badInput, FtfxError } from "../platform/errors.ts";
 import { findAgency } from "../sharing/agencies.ts";
+import type { JsonObject } from "../sharing/audit-chain.ts";
+import { appendAuditGrouped, auditBody } from "../sharing/audit-log.ts";
 import { currentPasswordUser, normaliseUsername, signInWithPassword } from "../sharing/users.ts";
 import { type Authenticator, actorOf, needsKey, type RequestActor, UNKNOWN_KEY } from "./auth.ts";
 import { createFailureLimit } from "./failure-limit.ts";
@@ -105,17 +110,20 @@ interface SignInBody {
 
 export interface SessionPluginOptions {
   sessions: SessionStore;
-  db: DbOrTx;
+  db: Db;
   /** The auth plugin's key checker: a key signs in under the same cache and failure limit as on any call. */
   authenticator: Authenticator;
   /** Failed password sign-ins per user name per minute before checks stop (as for key ids: 20). */
   maxPasswordFailuresPerMinute?: number;
   now?: () => number;
+  /** The time audit entries carry. */
+  clock?: Clock;
 }
 
 /** Register at the root BEFORE the auth plugin: its hook must hand the session's actor to the auth hook. */
 export async function sessionPlugin(app: FastifyInstance, options: SessionPluginOptions): Promise<void> {
   const { sessions, db, authenticator } = options;
+  const clock = options.clock ?? systemClock;
   const passwordFailures = createFailureLimit({
     maxPerMinute: options.maxPasswordFailuresPerMinute ?? 20,
     ...(options.now ? { now: options.now } : {}),
@@ -172,6 +180,15 @@ export async function sessionPlugin(app: FastifyInstance, options: SessionPlugin
     return signInWithKey(key.trim());
   }
 
+  /** Who signed in or out, and how; never the key or the password. */
+  function audit(action: "session.sign-in" | "session.sign-out", actor: RequestActor) {
+    const how: JsonObject =
+      "keyId" in actor
+        ? { method: "key", keyId: actor.keyId }
+        : { method: "password", username: actor.username };
+    return appendAuditGrouped(db, auditBody(actor, clock.now(), action, how));
+  }
+
   async function describe(request: FastifyRequest) {
     const actor = actorOf(request);
     const agency = await findAgency(db, actor.agencyId);
@@ -209,6 +226,7 @@ export async function sessionPlugin(app: FastifyInstance, options: SessionPlugin
       const previous = cookieValue(request.headers.cookie, SESSION_COOKIE);
       if (previous) sessions.close(previous);
       request.actor = actor;
+      await audit("session.sign-in", actor);
       reply.header("set-cookie", cookie(request, sessions.open(credential), SESSION_SECONDS));
       return describe(request);
     },
@@ -238,7 +256,10 @@ export async function sessionPlugin(app: FastifyInstance, options: SessionPlugin
     },
     async (request, reply) => {
       const sessionId = cookieValue(request.headers.cookie, SESSION_COOKIE);
-      if (sessionId) sessions.close(sessionId);
+      if (sessionId && sessions.credentialOf(sessionId)) {
+        sessions.close(sessionId);
+        if (request.actor) await audit("session.sign-out", request.actor);
+      }
       return reply
         .header("set-cookie", cookie(request, "", 0))
         .status(204)

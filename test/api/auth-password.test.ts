@@ -13,6 +13,7 @@ import { createSessionStore, SESSION_COOKIE, sessionPlugin } from "../../src/api
 import { fixedClock } from "../../src/platform/clock.ts";
 import { addAgency } from "../../src/sharing/agencies.ts";
 import { createKey } from "../../src/sharing/api-keys.ts";
+import { findAudit } from "../../src/sharing/audit-log.ts";
 import { LOCAL_OPERATOR, type SharingContext } from "../../src/sharing/context.ts";
 import { addUser, setPassword, setUserDisabled } from "../../src/sharing/users.ts";
 import { pgliteTestStore, STORE_KINDS, type TestStore } from "../support/stores.ts";
@@ -144,6 +145,40 @@ for (const kind of STORE_KINDS) {
       assert.equal(out.statusCode, 204);
       assert.match(String(out.headers["set-cookie"]), /Max-Age=0/);
       assert.equal((await asCookie(cookie, "GET", "/api/v1/session")).statusCode, 401);
+    });
+
+    test("sign-ins and sign-outs are audited with who and how, never the secret; refused sign-ins are not", async () => {
+      const { db } = testStore.store;
+      const before = (await findAudit(db, { action: "session.sign-in" })).length;
+      const outBefore = (await findAudit(db, { action: "session.sign-out", username: "sanne" })).length;
+      assert.equal((await signIn({ username: "sanne", password: "not her password" })).statusCode, 401);
+      assert.equal(
+        (await findAudit(db, { action: "session.sign-in" })).length,
+        before,
+        "a refusal writes nothing",
+      );
+      const cookie = sessionCookie(await signIn({ username: "sanne", password: PASSWORD }));
+      const created = await createKey(db, { agencyId: nl, roles: ["analyst"] }, operator);
+      assert.equal((await signIn({ apiKey: created.key })).statusCode, 200);
+      assert.equal((await asCookie(cookie, "DELETE", "/api/v1/session", CONSOLE)).statusCode, 204);
+      const signIns = (await findAudit(db, { action: "session.sign-in" })).slice(before);
+      assert.deepEqual(
+        signIns.map((e) => [
+          e.body.method,
+          e.body.username ?? e.body.keyId,
+          (e.body.actor as { agencyId: string }).agencyId,
+        ]),
+        [
+          ["password", "sanne", nl],
+          ["key", created.id, nl],
+        ],
+      );
+      const signOuts = (await findAudit(db, { action: "session.sign-out", username: "sanne" })).slice(
+        outBefore,
+      );
+      assert.equal(signOuts.length, 1);
+      const written = JSON.stringify([...signIns, ...signOuts]);
+      assert.ok(!written.includes(PASSWORD) && !written.includes(created.key), "no secret in the log");
     });
 
     test("an API key signs in as {apiKey} or as a Bearer header; mixing both methods is bad input", async () => {
