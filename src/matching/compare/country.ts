@@ -29,14 +29,6 @@ for (const [a3, a2] of ALPHA3_TO_ALPHA2) byName.set(a3, a2);
 for (const [name, code] of Object.entries(COUNTRY_ALIASES)) byName.set(key(name), code);
 byName.delete("");
 
-/** One-word country names ("mexico", "chile"): four letters or more, so no code is among them. */
-const ONE_WORD_NAMES = new Set([...byName.keys()].filter((name) => name.length >= 4 && !name.includes(" ")));
-
-/** Whether a name token (lower-case Latin) is a country's name. */
-export function isCountryName(word: string): boolean {
-  return ONE_WORD_NAMES.has(word);
-}
-
 /** ISO alpha-2 in lower case, or null when the value names no known country. */
 export function normalizeCountry(value: string): string | null {
   return byName.get(key(value)) ?? null;

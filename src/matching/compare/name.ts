@@ -2,7 +2,6 @@ import { makeToken, type NameForm, type NameShape, type NameToken, tokenFacts } 
 import { readingPairs } from "../readings.ts";
 import type { NameStats } from "../stats.ts";
 import type { Evidence } from "../types.ts";
-import { isCountryName } from "./country.ts";
 import {
   compareCheaply,
   compareTokens,
@@ -62,7 +61,6 @@ type ItemKind =
   | "clash"
   | "query only"
   | "listed only"
-  | "country only"
   | "initial unmatched"
   | "complete"
   | "none";
@@ -314,11 +312,10 @@ function compareForms(query: NameForm, listed: NameForm, stats: NameStats): Name
         : round(NAME_CLASH_BASE - NAME_CLASH_SHARE * Math.max(stats.tokenWeight(q), stats.tokenWeight(c)));
     items.push(item(weight, "clash", null, q.text, c.text));
   }
-  const registered = Boolean(query.legalForm || listed.legalForm);
   for (; i < qn; i = nextFull(query, usedQ, i + 1))
-    items.push(extra(query.tokens[i], "query only", registered, stats));
+    items.push(item(NAME_EXTRA, "query only", null, textAt(query, i)));
   for (; j < cn; j = nextFull(listed, usedC, j + 1))
-    items.push(extra(listed.tokens[j], "listed only", registered, stats));
+    items.push(item(NAME_EXTRA, "listed only", null, textAt(listed, j)));
   addUnmatchedInitials(query, usedQ, items);
   addUnmatchedInitials(listed, usedC, items);
   if (aligned > 0 && leftQ === 0 && leftC === 0 && strong === aligned && !swapped) {
@@ -381,29 +378,6 @@ export class NameBound {
 }
 
 const textAt = (form: NameForm, i: number): string => form.tokens[i]?.text ?? "";
-
-/**
- * A part only one name has. In a registered company name (a legal form on either side) a country there
- * names a national subsidiary, another legal person ("Nordwerk Handel S.A." / "Nordwerk Handel Chile
- * S.A."), so it weighs like a clash.
- */
-function extra(
-  token: NameToken | undefined,
-  side: "query only" | "listed only",
-  registered: boolean,
-  stats: NameStats,
-): Item {
-  const text = token?.text ?? "";
-  if (token && registered && isCountryName(text)) {
-    return item(
-      round(NAME_CLASH_BASE - NAME_CLASH_SHARE * stats.tokenWeight(token)),
-      "country only",
-      null,
-      text,
-    );
-  }
-  return item(NAME_EXTRA, side, null, text);
-}
 
 function addUnmatchedInitials(form: NameForm, used: Uint8Array, items: Item[]): void {
   for (let i = 0; i < form.tokens.length; i++) {
@@ -496,8 +470,6 @@ function word(item: Item, query: NameForm, listed: NameForm): string {
       return `name part ${item.a} only in the query`;
     case "listed only":
       return `name part ${item.a} only in the listed name`;
-    case "country only":
-      return `country ${item.a} in only one company name (a national subsidiary is another legal person)`;
     case "initial unmatched":
       return `initial ${item.a} unmatched`;
     case "complete":
