@@ -46,6 +46,8 @@ export interface NameForm {
   nasab?: boolean;
   /** Organisations: the legal form's family (jsc, llc, …) removed from the tokens. */
   legalForm?: string;
+  /** An organisation's name: its single letters are abbreviations or numbers, not a person's initials. */
+  organization?: true;
   /** Han and kana names: their other Latin readings, fitted to the name they are compared with (readings.ts). */
   readAgainst?: (other: NameForm) => NameForm[];
 }
@@ -423,5 +425,6 @@ function analyzeWritten(name: string, kind: NameKind): NameForm {
   // "X bin Y" names X's father; a connector at either end ("bin Salman, Mohammed") is a reordered name.
   if (kind === "person" && raw.some((w, i) => NASAB.has(w) && i > 0 && i < raw.length - 1)) form.nasab = true;
   if (legalForms[0]) form.legalForm = legalForms[0];
+  if (kind === "organization") form.organization = true;
   return form;
 }

@@ -127,6 +127,28 @@ test("a company name written without the country the listed name carries still a
   assert.ok(short.explanation.some((e) => e.detail === "name part chile only in the listed name"));
 });
 
+test("an initial that no spelling of the name in its place starts with is a clash", () => {
+  const person = (n: string) => nameProfile(n);
+  const score = (query: string, listed: string) => scorePair({ name: query }, person(listed));
+  // A middle initial against another middle name, and two middle initials that differ.
+  const middle = score("Pieter K. Vandermolen", "Pieter Willem Vandermolen");
+  assert.ok(middle.score < DEFAULT_ALERT_THRESHOLD, `middle ${middle.score}`);
+  assert.ok(middle.explanation.some((e) => e.detail === "name k differs from willem"));
+  assert.ok(score("Marta L. Okonkwo", "Marta B. Okonkwo").score < DEFAULT_ALERT_THRESHOLD);
+  // The right initial, a missing middle name, a romanisation's other first letter (Yurievich, Iurievich),
+  // an article analysis drops (al-Rashid) and an initial elsewhere in the name all still alert.
+  for (const [query, listed] of [
+    ["Pieter W. Vandermolen", "Pieter Willem Vandermolen"],
+    ["Marta L. Okonkwo", "Marta Okonkwo"],
+    ["Pavel I. Morozov", "Pavel Yurievich Morozov"],
+    ["Hasan A. Salih Tahhan", "Hasan al-Rashid Salih Tahhan"],
+    ["Samir Haddad K.", "Samir Walid Haddad"],
+  ] as const) {
+    const found = score(query, listed);
+    assert.ok(found.score >= DEFAULT_ALERT_THRESHOLD, `${query} / ${listed}: ${found.score}`);
+  }
+});
+
 test("a genealogy connector at either end is a reordered name, not a father-son swap", () => {
   const listed = nameProfile("Mohammed bin Salman");
   assert.ok(scorePair({ name: "bin Salman Mohammed" }, listed).score >= DEFAULT_ALERT_THRESHOLD);

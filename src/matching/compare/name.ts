@@ -312,10 +312,14 @@ function compareForms(query: NameForm, listed: NameForm, stats: NameStats): Name
         : round(NAME_CLASH_BASE - NAME_CLASH_SHARE * Math.max(stats.tokenWeight(q), stats.tokenWeight(c)));
     items.push(item(weight, "clash", null, q.text, c.text));
   }
+  // People's names in Latin letters only: a name read from Arabic script starts with whatever letter its
+  // transliteration gives, which an initial cannot be held to.
+  const latinPeople = !query.organization && !listed.organization && !query.abjad && !listed.abjad;
+  if (latinPeople) clashInitials(query, listed, i, j, stats, items);
   for (; i < qn; i = nextFull(query, usedQ, i + 1))
-    items.push(item(NAME_EXTRA, "query only", null, textAt(query, i)));
+    if (!usedQ[i]) items.push(item(NAME_EXTRA, "query only", null, textAt(query, i)));
   for (; j < cn; j = nextFull(listed, usedC, j + 1))
-    items.push(item(NAME_EXTRA, "listed only", null, textAt(listed, j)));
+    if (!usedC[j]) items.push(item(NAME_EXTRA, "listed only", null, textAt(listed, j)));
   addUnmatchedInitials(query, usedQ, items);
   addUnmatchedInitials(listed, usedC, items);
   if (aligned > 0 && leftQ === 0 && leftC === 0 && strong === aligned && !swapped) {
@@ -378,6 +382,93 @@ export class NameBound {
 }
 
 const textAt = (form: NameForm, i: number): string => form.tokens[i]?.text ?? "";
+
+/**
+ * First letters that spellings of one name start with across romanisations: Cyrillic Е, Ю, Я and Й (E, Ye,
+ * Yu, Iu, Ju, Ya, Ja, I, Y, J), Х and Г (Kh, H, X, G), Ц, Ч, Ж and Ш (Ts, C, Z, Ch, Tch, Zh, J, S), Arabic
+ * ج, ق, خ and غ (J, G, Dj, Q, K, Kh, Gh), ث, ذ, ض and ظ (Th, S, Dh, D, Z), و (W, V, O, U), the vowels an
+ * Arabic alif or ayn is written with, and the Japanese and Korean r/l.
+ */
+const ARTICLE_INITIALS = new Set(["a", "e"]);
+const INITIAL_GROUPS = ["aeiouwy", "eijy", "cghjkqx", "cjstz", "dtz", "dj", "bfpvw", "lr"];
+
+/**
+ * Whether an initial could stand for a name part (or another initial): the same first letter, or one group;
+ * for a compound ("Abu Hafs", "Abd al-Samie") its distinctive part counts too.
+ */
+function mayStandFor(initial: NameToken, other: NameToken): boolean {
+  const a = initial.text[0] ?? "";
+  // "A." or "E." may be all a writer kept of "al-Salahayn" or "el-Sayed", whose article analysis drops.
+  if (!other.initial && ARTICLE_INITIALS.has(a)) return true;
+  const starts = other.tail ? [other.text[0], other.tail.text[0]] : [other.text[0]];
+  return starts.some(
+    (b) =>
+      b !== undefined && (a === b || INITIAL_GROUPS.some((group) => group.includes(a) && group.includes(b))),
+  );
+}
+
+/**
+ * People's initials left over meet what is left of the other name in the same place, that is with as many
+ * aligned parts before them (a middle initial meets the middle name): an initial that no spelling of its
+ * partner starts with is a clash ("Hans O. Friedrich" is not "Hans Joachim Friedrich"). Both are then
+ * used; an initial without such a partner stays an unmatched initial. `fromQ` and `fromC`: where the full
+ * parts left after the full-name clashes start.
+ */
+function clashInitials(
+  query: NameForm,
+  listed: NameForm,
+  fromQ: number,
+  fromC: number,
+  stats: NameStats,
+  items: Item[],
+): void {
+  const restQ = leftOver(query, usedQ, fromQ);
+  const restC = leftOver(listed, usedC, fromC);
+  if (!restQ.some((r) => r.initial) && !restC.some((r) => r.initial)) return;
+  const clashes: [number, number][] = [];
+  for (const q of restQ) {
+    // An initial meets the other side's initial in the same place, else its extra part there; an extra
+    // part meets only an initial.
+    const there = restC.filter((r) => r.place === q.place && !r.taken);
+    const c = there.find((r) => r.initial) ?? (q.initial ? there[0] : undefined);
+    if (!c) continue;
+    c.taken = true;
+    const [qt, ct] = [query.tokens[q.index] as NameToken, listed.tokens[c.index] as NameToken];
+    if (!(qt.initial ? mayStandFor(qt, ct) : mayStandFor(ct, qt))) clashes.push([q.index, c.index]);
+  }
+  for (const [qi, ci] of clashes) {
+    const [q, c] = [query.tokens[qi] as NameToken, listed.tokens[ci] as NameToken];
+    usedQ[qi] = 1;
+    usedC[ci] = 1;
+    const weight = round(
+      NAME_CLASH_BASE - NAME_CLASH_SHARE * Math.max(stats.tokenWeight(q), stats.tokenWeight(c)),
+    );
+    items.push(item(weight, "clash", null, q.text, c.text));
+  }
+}
+
+interface LeftOver {
+  index: number;
+  initial: boolean;
+  /** How many aligned parts come before it. */
+  place: number;
+  taken: boolean;
+}
+
+/** A name's initials and its full parts from `from` on that no alignment used, with their places. */
+function leftOver(form: NameForm, used: Uint8Array, from: number): LeftOver[] {
+  const found: LeftOver[] = [];
+  let place = 0;
+  for (let i = 0; i < form.tokens.length; i++) {
+    if (used[i]) {
+      place++;
+      continue;
+    }
+    const initial = form.tokens[i]?.initial === true;
+    if (initial || i >= from) found.push({ index: i, initial, place, taken: false });
+  }
+  return found;
+}
 
 function addUnmatchedInitials(form: NameForm, used: Uint8Array, items: Item[]): void {
   for (let i = 0; i < form.tokens.length; i++) {
