@@ -389,8 +389,9 @@ const textAt = (form: NameForm, i: number): string => form.tokens[i]?.text ?? ""
  * ج, ق, خ and غ (J, G, Dj, Q, K, Kh, Gh), ث, ذ, ض and ظ (Th, S, Dh, D, Z), و (W, V, O, U), the vowels an
  * Arabic alif or ayn is written with, and the Japanese and Korean r/l.
  */
-const ARTICLE_INITIALS = new Set(["a", "e"]);
 const INITIAL_GROUPS = ["aeiouwy", "eijy", "cghjkqx", "cjstz", "dtz", "dj", "bfpvw", "lr"];
+/** Initials that may be all a writer kept of an article ("A." for "al-Salahayn", "E." for "el-Sayed"). */
+const ARTICLE_INITIALS = new Set(["a", "e"]);
 
 /**
  * Whether an initial could stand for a name part (or another initial): the same first letter, or one group;
@@ -398,7 +399,7 @@ const INITIAL_GROUPS = ["aeiouwy", "eijy", "cghjkqx", "cjstz", "dtz", "dj", "bfp
  */
 function mayStandFor(initial: NameToken, other: NameToken): boolean {
   const a = initial.text[0] ?? "";
-  // "A." or "E." may be all a writer kept of "al-Salahayn" or "el-Sayed", whose article analysis drops.
+  // Name analysis drops the article, so the part no longer starts with it.
   if (!other.initial && ARTICLE_INITIALS.has(a)) return true;
   const starts = other.tail ? [other.text[0], other.tail.text[0]] : [other.text[0]];
   return starts.some(
@@ -422,9 +423,10 @@ function clashInitials(
   stats: NameStats,
   items: Item[],
 ): void {
+  // Most names have no initial left over: settled before anything is gathered.
+  if (!hasUnusedInitial(query, usedQ) && !hasUnusedInitial(listed, usedC)) return;
   const restQ = leftOver(query, usedQ, fromQ);
   const restC = leftOver(listed, usedC, fromC);
-  if (!restQ.some((r) => r.initial) && !restC.some((r) => r.initial)) return;
   const clashes: [number, number][] = [];
   for (const q of restQ) {
     // An initial meets the other side's initial in the same place, else its extra part there; an extra
@@ -445,6 +447,11 @@ function clashInitials(
     );
     items.push(item(weight, "clash", null, q.text, c.text));
   }
+}
+
+function hasUnusedInitial(form: NameForm, used: Uint8Array): boolean {
+  for (let i = 0; i < form.tokens.length; i++) if (!used[i] && form.tokens[i]?.initial) return true;
+  return false;
 }
 
 interface LeftOver {
