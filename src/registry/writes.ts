@@ -89,7 +89,7 @@ async function keepReplacedStates(db: Tx, ids: string[]): Promise<void> {
   await db.execute(sql`
     update ${entityVersions} set state = ${STATE}
     from ${entities}
-    where ${entities.id} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+    where ${inIdList(ids)}
       and ${entityVersions.entityId} = ${entities.id} and ${entityVersions.version} = ${entities.version}
       and ${entityVersions.state} is null`);
 }

@@ -306,10 +306,7 @@ function compareForms(query: NameForm, listed: NameForm, stats: NameStats): Name
   let j = nextFull(listed, usedC, 0);
   for (let k = 0; k < clashes; k++, i = nextFull(query, usedQ, i + 1), j = nextFull(listed, usedC, j + 1)) {
     const [q, c] = [query.tokens[i] as NameToken, listed.tokens[j] as NameToken];
-    const weight =
-      q.numeric || c.numeric
-        ? NUMBER_CLASH
-        : round(NAME_CLASH_BASE - NAME_CLASH_SHARE * Math.max(stats.tokenWeight(q), stats.tokenWeight(c)));
+    const weight = q.numeric || c.numeric ? NUMBER_CLASH : clashWeight(q, c, stats);
     items.push(item(weight, "clash", null, q.text, c.text));
   }
   // People's names in Latin letters only: a name read from Arabic script starts with whatever letter its
@@ -383,6 +380,10 @@ export class NameBound {
 
 const textAt = (form: NameForm, i: number): string => form.tokens[i]?.text ?? "";
 
+/** Two name parts that differ: the more distinctive of the two, the more it costs. */
+const clashWeight = (q: NameToken, c: NameToken, stats: NameStats): number =>
+  round(NAME_CLASH_BASE - NAME_CLASH_SHARE * Math.max(stats.tokenWeight(q), stats.tokenWeight(c)));
+
 /**
  * First letters that spellings of one name start with across romanisations: Cyrillic Е, Ю, Я and Й (E, Ye,
  * Yu, Iu, Ju, Ya, Ja, I, Y, J), Х and Г (Kh, H, X, G), Ц, Ч, Ж and Ш (Ts, C, Z, Ch, Tch, Zh, J, S), Arabic
@@ -442,10 +443,7 @@ function clashInitials(
     const [q, c] = [query.tokens[qi] as NameToken, listed.tokens[ci] as NameToken];
     usedQ[qi] = 1;
     usedC[ci] = 1;
-    const weight = round(
-      NAME_CLASH_BASE - NAME_CLASH_SHARE * Math.max(stats.tokenWeight(q), stats.tokenWeight(c)),
-    );
-    items.push(item(weight, "clash", null, q.text, c.text));
+    items.push(item(clashWeight(q, c, stats), "clash", null, q.text, c.text));
   }
 }
 
