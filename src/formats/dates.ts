@@ -1,3 +1,5 @@
+import { ownEntry } from "../platform/own-entry.ts";
+
 /**
  * Dates as official lists write them, turned into FtM date values: ISO 8601 prefixes of the precision the
  * source states (`1975`, `1975-03`, `1975-03-02`). Nothing is invented: a year stays a year.
@@ -54,7 +56,7 @@ export function isoDate(text: string): string | undefined {
 }
 
 function monthNumber(name: string): number | undefined {
-  return MONTHS[name.toLowerCase().replace(/\.$/, "")];
+  return ownEntry(MONTHS, name.toLowerCase().replace(/\.$/, ""));
 }
 
 /**

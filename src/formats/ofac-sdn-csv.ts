@@ -4,6 +4,7 @@ import { addValues, type FtmEntity, type Properties } from "../model/entity.ts";
 import { validateEntity } from "../model/schema.ts";
 import { badInput } from "../platform/errors.ts";
 import { stableId } from "../platform/ids.ts";
+import { ownEntry } from "../platform/own-entry.ts";
 import { addCountry } from "./countries.ts";
 import { type CsvRecord, readCsvRecords } from "./csv.ts";
 import { applyRemarks } from "./ofac-remarks.ts";
@@ -111,7 +112,7 @@ function readEntry(record: CsvRecord, entNum: string, moreRemarks: string | unde
     record.fields.map(cell);
   const where = `${file}:${record.line}`;
   if (!name) throw badInput("SDN entry without a name", where);
-  const schema = SCHEMA_BY_TYPE[rawType?.toLowerCase() ?? ""];
+  const schema = ownEntry(SCHEMA_BY_TYPE, rawType?.toLowerCase() ?? "");
   if (!schema)
     throw badInput(`unknown SDN type "${rawType}" (expected individual, vessel, aircraft or -0-)`, where);
   const programs = rawPrograms?.split(/\]\s*\[/).map((program) => program.trim()) ?? [];
@@ -186,7 +187,7 @@ function addAlias(entries: Map<string, Entry>, record: CsvRecord, file: string):
   const { subject } = entryFor(entries, record, file);
   const [, , type, name, remarks] = record.fields.map(cell);
   if (!name) throw badInput("alias without a name", `${file}:${record.line}`);
-  addValues(subject.properties, ALIAS_PROPERTY[type?.toLowerCase() ?? ""] ?? "alias", name);
+  addValues(subject.properties, ownEntry(ALIAS_PROPERTY, type?.toLowerCase() ?? "") ?? "alias", name);
   if (remarks) addValues(subject.properties, "notes", `alias ${name}: ${remarks}`);
 }
 

@@ -4,6 +4,8 @@
  * payment), itinerary (TVL with codeshare TRA, seats) and check-in (TRI/TIF/SSD/TBD). The PNR history
  * (from ABI on) is skipped: it repeats superseded data. Pure: text in, one whole Manifest out.
  */
+
+import { ownEntry } from "../platform/own-entry.ts";
 import {
   type Interchange,
   readInterchange,
@@ -509,7 +511,7 @@ function readBags(walk: Walk, segment: Segment): void {
   if (weight !== undefined) {
     baggage.weight = {
       value: segmentNumber(walk.ic.file, segment, weight, "bag weight"),
-      unit: WEIGHT_UNITS[unit ?? ""] ?? unit ?? "",
+      unit: ownEntry(WEIGHT_UNITS, unit ?? "") ?? unit ?? "",
     };
   }
   for (const element of segment.elements.slice(4)) {

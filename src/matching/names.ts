@@ -1,3 +1,4 @@
+import { ownEntry } from "../platform/own-entry.ts";
 import { GIVEN_NAME_CLASS } from "./data/given-names.ts";
 import {
   ABD_PREFIXES,
@@ -95,52 +96,56 @@ function deobfuscate(word: string): string {
   return word.replace(/\d/g, (d) => LEET[d] ?? d);
 }
 
-const UNITS =
-  "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(
-    " ",
-  );
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fourty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const ORDINALS: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-};
+// Maps, not object literals: a name word such as "constructor" must not find Object's own properties.
+const UNITS = new Map(
+  "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+    .split(" ")
+    .map((word, value) => [word, value]),
+);
+const TENS = new Map([
+  ["twenty", 20],
+  ["thirty", 30],
+  ["forty", 40],
+  ["fourty", 40],
+  ["fifty", 50],
+  ["sixty", 60],
+  ["seventy", 70],
+  ["eighty", 80],
+  ["ninety", 90],
+]);
+const ORDINALS = new Map([
+  ["first", 1],
+  ["second", 2],
+  ["third", 3],
+  ["fourth", 4],
+  ["fifth", 5],
+  ["sixth", 6],
+  ["seventh", 7],
+  ["eighth", 8],
+  ["ninth", 9],
+  ["tenth", 10],
+]);
 
 /** English number words and ordinals as digits: "Forty-Four" = "44", "1st" = "First" = "1". */
 function numbersAsDigits(input: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < input.length; i++) {
     const word = input[i] ?? "";
-    const tens = TENS[word];
-    const ordinal = /^(\d+)(?:st|nd|rd|th)$/.exec(word)?.[1] ?? ORDINALS[word];
+    const tens = TENS.get(word);
+    const ordinal = ORDINALS.get(word) ?? ORDINAL_DIGITS.exec(word)?.[1];
     if (ordinal !== undefined) out.push(String(ordinal));
     else if (tens !== undefined) {
       const next = input[i + 1] ?? "";
-      const unit = /^[1-9]$/.test(next) ? Number(next) : UNITS.indexOf(next);
+      const unit = /^[1-9]$/.test(next) ? Number(next) : (UNITS.get(next) ?? 0);
       if (unit > 0 && unit < 10) i++;
       out.push(String(tens + (unit > 0 && unit < 10 ? unit : 0)));
-    } else if (UNITS.indexOf(word) > 0) out.push(String(UNITS.indexOf(word)));
+    } else if ((UNITS.get(word) ?? 0) > 0) out.push(String(UNITS.get(word)));
     else out.push(word);
   }
   return out;
 }
+
+const ORDINAL_DIGITS = /^(\d+)(?:st|nd|rd|th)$/;
 
 const ABD_JOINED = /^abd(?:oul|ul|el|al|il|ol|ur|us|uz|ar|as|ou|u|o|e|a|i)?([a-z]{3,})$/;
 const DIN_JOINED = /^([a-z]{3,}?)(?:[aeiou]l?|)d?d(?:in|een|ine|ine)$/;
@@ -237,11 +242,11 @@ function organizationWords(words: string[], found: string[]): string[] {
     const form = LEGAL_FORMS.find((f) => f.words.every((w, j) => input[i + j] === w));
     // A legal form only counts as one when something else names the organisation.
     if (form && input.length > form.words.length) {
-      found.push(LEGAL_FAMILY[form.canonical] ?? form.canonical);
+      found.push(ownEntry(LEGAL_FAMILY, form.canonical) ?? form.canonical);
       i += form.words.length;
       continue;
     }
-    const word = ORG_ABBREVIATIONS[input[i] ?? ""] ?? input[i] ?? "";
+    const word = ownEntry(ORG_ABBREVIATIONS, input[i] ?? "") ?? input[i] ?? "";
     // After van/von, der/den/de are part of a family name ("van der Bilt" = "Vanderbilt"), not function words.
     const particle = kept.length > 0 && /^v[ao]n$/.test(kept[kept.length - 1] ?? "");
     if (!ORG_STOPWORDS.has(word) || input.length === 1 || particle) kept.push(word);

@@ -1,4 +1,5 @@
 import anyAscii from "any-ascii";
+import { ownEntry } from "../platform/own-entry.ts";
 import type { ReadingUnit } from "./readings.ts";
 
 /**
@@ -76,8 +77,8 @@ function sounds(pinyin: string): string[] {
   if (!m) return [pinyin];
   const [initial = "", final = ""] = [m[1], m[2]];
   const out = new Set([pinyin]);
-  for (const i of INITIALS[initial] ?? [initial]) {
-    for (const f of FINALS[final] ?? [final]) if (i + f) out.add(i + f);
+  for (const i of ownEntry(INITIALS, initial) ?? [initial]) {
+    for (const f of ownEntry(FINALS, final) ?? [final]) if (i + f) out.add(i + f);
   }
   return [...out];
 }

@@ -1,3 +1,4 @@
+import { ownEntry } from "../platform/own-entry.ts";
 import type { ReadingUnit } from "./readings.ts";
 
 /**
@@ -81,7 +82,7 @@ const MARKED = /^(?:hs|ts|tz)|'|(?:ung|ih|ieh|ien|erh)$|^ch'?i./;
 function pinyin(syllable: string): string[] | null {
   for (const [initial, readings] of INITIALS) {
     if (!syllable.startsWith(initial)) continue;
-    const finals = FINALS[syllable.slice(initial.length)];
+    const finals = ownEntry(FINALS, syllable.slice(initial.length));
     if (!finals) continue;
     const out = new Set<string>();
     for (const i of readings) for (const f of finals) out.add(i + f);

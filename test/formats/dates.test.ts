@@ -13,6 +13,8 @@ describe("list dates", () => {
     assert.equal(parseLooseDate("11Jun. 2017"), "2017-06-11");
     assert.equal(parseLooseDate("March 22, 2018"), "2018-03-22");
     assert.equal(parseLooseDate("Nov. 1973 "), "1973-11");
+    // A word that is one of Object's own properties is no month.
+    assert.equal(parseLooseDate("2 constructor 1975"), undefined);
     assert.equal(parseLooseDate("Sept 1980"), "1980-09");
   });
 

@@ -242,6 +242,11 @@ describe("OFAC SDN CSV: bad input", () => {
       /unknown SDN type "submarine"/,
     );
     expectBadInput(
+      () => parseRows(SDN_ROW(1, "-0-", '"constructor"')),
+      "sdn.csv:1",
+      /unknown SDN type "constructor"/,
+    );
+    expectBadInput(
       () => parseRows('1,-0- ,"individual","SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- '),
       "sdn.csv:1",
       /name/,

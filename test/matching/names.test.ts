@@ -89,6 +89,19 @@ test("number words, ordinals and look-alike digits", () => {
   assert.deepEqual(words("Ig0r Sech1n"), ["igor", "sechin"]);
 });
 
+test("words that name JavaScript's own object properties are plain name words", () => {
+  // Lookup tables answered "constructor" with Object's constructor function.
+  const company = analyzeName("Constructor Holdings Ltd", "organization");
+  assert.deepEqual(
+    company.tokens.map((t) => t.text),
+    ["constructor", "holdings"],
+  );
+  assert.deepEqual(
+    analyzeName("Constructor Proto").tokens.map((t) => t.text),
+    ["constructor", "proto"],
+  );
+});
+
 test("short Han and Hangul names split into syllables that remember their characters", () => {
   const tokens = analyzeName("김정은").tokens;
   assert.equal(tokens.length, 3);
