@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import fc from "fast-check";
 import { compareNationality, normalizeCountry } from "../../src/matching/compare/country.ts";
 import { compareBirthDates, DATE_WEIGHTS, parseBirthDate } from "../../src/matching/compare/date.ts";
 import {
@@ -9,10 +10,15 @@ import {
   normalizeDocumentNumber,
 } from "../../src/matching/compare/identity.ts";
 import { osaDistance } from "../../src/matching/compare/strings.ts";
-import { abjadDistance, compareTokens } from "../../src/matching/compare/tokens.ts";
+import {
+  abjadDistance,
+  compareTokens,
+  mayAgreeStrongly,
+  STRONG_AGREEMENT,
+} from "../../src/matching/compare/tokens.ts";
 import { nameProfile } from "../../src/matching/eval/cross-script.ts";
 import { skeleton } from "../../src/matching/keys.ts";
-import { analyzeName, makeToken } from "../../src/matching/names.ts";
+import { analyzeName, makeToken, tokenFacts } from "../../src/matching/names.ts";
 import { prepareProfile, prepareQuery } from "../../src/matching/prepare.ts";
 
 const cmp = (a: string, b: string, abjad = false) => compareTokens(makeToken(a), makeToken(b), abjad);
@@ -158,4 +164,55 @@ test("Arabic digraphs meet the spellings other languages give the same sound", (
   assert.ok(abjadDistance("khwan", "juan") < abjadDistance("khwan", "puan"));
   assert.ok(abjadDistance("tshyrw", "cirio") < abjadDistance("tshyrw", "tirio"));
   assert.ok(abjadDistance("ghwrm", "gorm") < abjadDistance("ghwrm", "dorm"));
+});
+
+test("a token pair ruled out of a strong agreement never agrees strongly", () => {
+  const letters = fc.constantFrom(..."aabdehiijklmnorsuuyz");
+  const word = fc.array(letters, { minLength: 1, maxLength: 11 }).map((l) => l.join(""));
+  const prefixed = fc.tuple(fc.constantFrom("", "", "abd", "abu", "umm"), word).map(([p, w]) => p + w);
+  // The other text: an edit or two, a letter doubled, j and y swapped, two words joined, or another word.
+  const edited = (text: string) =>
+    fc
+      .tuple(
+        fc.nat(text.length),
+        letters,
+        fc.constantFrom("sub", "ins", "del", "double", "jy", "join", "other"),
+        word,
+      )
+      .map(([at, letter, how, other]) => {
+        if (how === "sub") return text.slice(0, at) + letter + text.slice(at + 1);
+        if (how === "ins") return text.slice(0, at) + letter + text.slice(at);
+        if (how === "del") return text.slice(0, at) + text.slice(at + 1);
+        if (how === "double") return text.slice(0, at) + (text[at] ?? letter) + text.slice(at);
+        if (how === "jy") return text.replace(/y/g, "j");
+        if (how === "join") return text + other;
+        return other;
+      });
+  const pairs = prefixed.chain((a) =>
+    fc.tuple(
+      fc.constant(a),
+      edited(a).chain((b) => fc.oneof(fc.constant(b), edited(b))),
+    ),
+  );
+  let ruledOut = 0;
+  fc.assert(
+    fc.property(pairs, ([a, b]) => {
+      if (!b) return;
+      const [x, y] = [makeToken(a), makeToken(b)];
+      for (const [p, q] of [
+        [x, y],
+        [y, x],
+      ] as const) {
+        if (mayAgreeStrongly(p, tokenFacts(q.text), false)) continue;
+        ruledOut++;
+        const match = compareTokens(p, q, false);
+        assert.ok(
+          !match || match.similarity < STRONG_AGREEMENT,
+          `${p.text} / ${q.text}: ${match?.agreement} ${match?.similarity}`,
+        );
+      }
+    }),
+    { numRuns: 5000, seed: 2178 },
+  );
+  assert.ok(ruledOut > 1000, `only ${ruledOut} pairs were ruled out`);
 });

@@ -5,6 +5,8 @@ import type { Evidence } from "../types.ts";
 import {
   compareCheaply,
   compareTokens,
+  mayAgreeStrongly,
+  STRONG_AGREEMENT,
   type TokenAgreement,
   type TokenFacts,
   type TokenMatch,
@@ -103,7 +105,7 @@ function joinable(form: NameForm, start: number, length: number): boolean {
   return true;
 }
 
-/** The facts of neighbouring tokens written as one; most comparisons need no more (see againstJoined). */
+/** The facts of neighbouring tokens written as one; most comparisons need no more (see strongAgainstJoined). */
 function joinedFacts(form: NameForm, start: number, length: number): TokenFacts {
   let text = "";
   for (let i = start; i < start + length; i++) text += form.tokens[i]?.text ?? "";
@@ -111,20 +113,23 @@ function joinedFacts(form: NameForm, start: number, length: number): TokenFacts 
 }
 
 /**
- * A token compared with a joined unit (`queryFirst`: the token is the query's). The unit becomes a token
- * (makeToken keeps one per text) only when its facts do not decide: most joined units are far longer
- * than the token they meet.
+ * A token's strong agreement with a joined unit, or null (`queryFirst`: the token is the query's). The
+ * unit becomes a token (makeToken keeps one per text) only when its facts leave room for one: most joined
+ * units are far longer or shorter than the token they meet.
  */
-function againstJoined(
+function strongAgainstJoined(
   token: NameToken,
   unit: TokenFacts,
   queryFirst: boolean,
   abjad: boolean,
 ): TokenMatch | null {
-  const cheap = compareCheaply(token, unit, abjad);
-  if (cheap !== undefined) return cheap;
-  const joined = makeToken(unit.text);
-  return queryFirst ? compareTokens(token, joined, abjad) : compareTokens(joined, token, abjad);
+  let match = compareCheaply(token, unit, abjad);
+  if (match === undefined) {
+    if (!mayAgreeStrongly(token, unit, abjad)) return null;
+    const joined = makeToken(unit.text);
+    match = queryFirst ? compareTokens(token, joined, abjad) : compareTokens(joined, token, abjad);
+  }
+  return match !== null && match.similarity >= STRONG_AGREEMENT ? match : null;
 }
 
 function spanWeight(span: Span, form: NameForm, stats: NameStats): number {
@@ -182,9 +187,6 @@ function pair(qStart: number, qLength: number, cStart: number, cLength: number, 
   };
 }
 
-const strongEnough = (match: TokenMatch | null): match is TokenMatch =>
-  match !== null && match.similarity >= 0.8;
-
 /**
  * Candidate alignments: every pair of single tokens that agrees, then, where single tokens found no good
  * partner, a single token against two or three neighbours written as one (saves most of that work).
@@ -199,7 +201,7 @@ function candidatePairs(query: NameForm, listed: NameForm, abjad: boolean): Pair
       const match = compareTokens(qToken, listed.tokens[j] as NameToken, abjad);
       if (!match) continue;
       pairs.push(pair(i, 1, j, 1, match));
-      if (match.similarity >= 0.8) strongQ[i] = strongC[j] = 1;
+      if (match.similarity >= STRONG_AGREEMENT) strongQ[i] = strongC[j] = 1;
     }
   }
   // Only good agreements count for joined units. (No two
@@ -211,8 +213,8 @@ function candidatePairs(query: NameForm, listed: NameForm, abjad: boolean): Pair
       for (let i = 0; i < qn; i++) {
         if (strongQ[i]) continue;
         unit ??= joinedFacts(listed, start, length);
-        const match = againstJoined(query.tokens[i] as NameToken, unit, true, abjad);
-        if (strongEnough(match)) pairs.push(pair(i, 1, start, length, match));
+        const match = strongAgainstJoined(query.tokens[i] as NameToken, unit, true, abjad);
+        if (match) pairs.push(pair(i, 1, start, length, match));
       }
     }
   }
@@ -223,8 +225,8 @@ function candidatePairs(query: NameForm, listed: NameForm, abjad: boolean): Pair
       for (let j = 0; j < cn; j++) {
         if (strongC[j]) continue;
         unit ??= joinedFacts(query, start, length);
-        const match = againstJoined(listed.tokens[j] as NameToken, unit, false, abjad);
-        if (strongEnough(match)) pairs.push(pair(start, length, j, 1, match));
+        const match = strongAgainstJoined(listed.tokens[j] as NameToken, unit, false, abjad);
+        if (match) pairs.push(pair(start, length, j, 1, match));
       }
     }
   }

@@ -161,6 +161,35 @@ export function compareCheaply(a: TokenFacts, b: TokenFacts, abjad: boolean): To
   return undefined;
 }
 
+/** Agreements at least this close let one token stand for neighbours written joined (see name.ts). */
+export const STRONG_AGREEMENT = 0.8;
+
+/**
+ * Whether a token and another token's facts leave room for a strong agreement (STRONG_AGREEMENT or more),
+ * as compareUncached finds them. Between Latin spellings only these reach it: one class, equal texts once
+ * doubled letters or a й read as i count once, two compounds of a kind whose tails agree, and one edit in
+ * names of six letters or more, which keeps one of the first two letters. Abjad spellings, readings of
+ * Han characters and the joined Arabic article are left to the full comparison.
+ */
+export function mayAgreeStrongly(a: NameToken, b: TokenFacts, abjad: boolean): boolean {
+  if (abjad || a.glyph || b.glyph || a.articleTail) return true;
+  const [x, y] = [a.text, b.text];
+  if (x === y || (a.key === b.key && !a.initial && !b.initial)) return true;
+  if (a.initial || b.initial || a.numeric) return false;
+  if (a.tail && b.tail && x.slice(0, 3) === y.slice(0, 3)) return true;
+  if (equalUndoubled(x, y)) return true;
+  if (x.length === y.length && semivowelAsI(x) === semivowelAsI(y)) return true;
+  return Math.abs(x.length - y.length) <= 1 && Math.min(x.length, y.length) >= 6 && shareAnOpening(x, y);
+}
+
+/** Whether one of the first two letters of each agree (i, j and y alike, for a й read as i): one edit keeps one. */
+function shareAnOpening(x: string, y: string): boolean {
+  const [x0, x1, y0, y1] = [x[0] ?? "", x[1] ?? "", y[0] ?? "", y[1] ?? ""];
+  return alike(x0, y0) || alike(x1, y1) || alike(x0, y1) || alike(x1, y0);
+}
+
+const alike = (p: string, q: string) => p === q || ("ijy".includes(p) && "ijy".includes(q));
+
 /** Compares two tokens; `abjad` when one side was written without short vowels. Null: no agreement. */
 export function compareTokens(a: NameToken, b: NameToken, abjad: boolean): TokenMatch | null {
   const cheap = compareCheaply(a, b, abjad);
