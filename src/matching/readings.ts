@@ -1,5 +1,5 @@
 import { osaDistance } from "./compare/strings.ts";
-import { japaneseUnits, koreanReading } from "./han-readings.ts";
+import { japaneseUnits, koreanReading, loadHanDictionaries } from "./han-readings.ts";
 import { foreignSpelling, KANA, kanaUnits } from "./kana.ts";
 import { analyzeName, makeToken, type NameForm } from "./names.ts";
 import { isTranscription, transcriptionUnits } from "./transcription.ts";
@@ -235,6 +235,7 @@ export function readingsOf(name: string): ((other: NameForm) => NameForm[]) | un
   // One test settles it for most names (every name is analysed when a registry loads).
   if (!MAY_HAVE_READINGS.test(name)) return undefined;
   if (HAN.test(name)) {
+    loadHanDictionaries();
     let units: ReadingUnit[] | null | undefined;
     let transcribed: ReadingUnit[] | undefined;
     return (other) => {

@@ -166,20 +166,22 @@ export const STRONG_AGREEMENT = 0.8;
 
 /**
  * Whether a token and another token's facts leave room for a strong agreement (STRONG_AGREEMENT or more),
- * as compareUncached finds them. Between Latin spellings only these reach it: one class, equal texts once
- * doubled letters or a й read as i count once, two compounds of a kind whose tails agree, and one edit in
- * names of six letters or more, which keeps one of the first two letters. Abjad spellings, readings of
- * Han characters and the joined Arabic article are left to the full comparison.
+ * as compareUncached finds them: one class, equal texts once doubled letters count once, two compounds of
+ * a kind whose tails agree, the joined Arabic article; between Latin spellings a й read as i or one edit
+ * in names of six letters or more, which keeps one of the first two letters; and against an abjad spelling
+ * only lengths as close as its vowel-tolerant comparison asks.
  */
 export function mayAgreeStrongly(a: NameToken, b: TokenFacts, abjad: boolean): boolean {
-  if (abjad || a.glyph || b.glyph || a.articleTail) return true;
+  if (a.articleTail) return true;
   const [x, y] = [a.text, b.text];
   if (x === y || (a.key === b.key && !a.initial && !b.initial)) return true;
   if (a.initial || b.initial || a.numeric) return false;
-  if (a.tail && b.tail && x.slice(0, 3) === y.slice(0, 3)) return true;
-  if (equalUndoubled(x, y)) return true;
-  if (x.length === y.length && semivowelAsI(x) === semivowelAsI(y)) return true;
-  return Math.abs(x.length - y.length) <= 1 && Math.min(x.length, y.length) >= 6 && shareAnOpening(x, y);
+  if ((a.tail && b.tail && x.slice(0, 3) === y.slice(0, 3)) || equalUndoubled(x, y)) return true;
+  const gap = Math.abs(x.length - y.length);
+  const shorter = Math.min(x.length, y.length);
+  if (abjad) return gap <= Math.max(3, shorter / 2);
+  if (gap === 0 && semivowelAsI(x) === semivowelAsI(y)) return true;
+  return gap <= 1 && shorter >= 6 && shareAnOpening(x, y);
 }
 
 /** Whether one of the first two letters of each agree (i, j and y alike, for a й read as i): one edit keeps one. */
