@@ -49,14 +49,6 @@ export const LOOSE_FITTING: Fitting = { id: "loose", edits: 1, wholeParts: false
 const PART_MISSING = 2;
 const ACROSS_PARTS = 0.5;
 
-interface Step {
-  from: number;
-  reading: number;
-  /** Reading -1: a letter of the other name no unit reads. */
-  aligned: boolean;
-  edits: number;
-}
-
 interface Alignment {
   cost: number;
   /** Per unit: the reading chosen and where in `order` its letters lie (-1: unaligned). */
@@ -65,46 +57,87 @@ interface Alignment {
   inexact: Set<number>;
 }
 
+/**
+ * The alignment table, kept between calls (alignments do not nest) in typed arrays, so a comparison
+ * allocates no object per cell. Cell (i, k) at i * width + k: the cheapest cost of reading i units into
+ * k letters, and the step that reached it: the letter it came from, the reading used (-1: a letter of the
+ * other name no unit reads, or a part left out), whether the unit was read in letters, and its edits.
+ */
+class AlignmentTable {
+  cost = new Float64Array(256);
+  reached = new Uint8Array(256);
+  from = new Int32Array(256);
+  reading = new Int32Array(256);
+  aligned = new Uint8Array(256);
+  edits = new Int32Array(256);
+  /** Per letter of the joined parts: its part; per letter where a part starts: where it ends (else -1). */
+  partAt = new Int32Array(64);
+  partEnd = new Int32Array(64);
+
+  reset(cells: number, letters: number): void {
+    if (this.cost.length < cells) {
+      const size = cells * 2;
+      this.cost = new Float64Array(size);
+      this.reached = new Uint8Array(size);
+      this.from = new Int32Array(size);
+      this.reading = new Int32Array(size);
+      this.aligned = new Uint8Array(size);
+      this.edits = new Int32Array(size);
+    }
+    if (this.partAt.length <= letters) {
+      this.partAt = new Int32Array((letters + 1) * 2);
+      this.partEnd = new Int32Array((letters + 1) * 2);
+    }
+    this.cost.fill(Number.POSITIVE_INFINITY, 0, cells);
+    this.reached.fill(0, 0, cells);
+    this.partEnd.fill(-1, 0, letters + 1);
+  }
+
+  /** Records a cheaper way into `cell`. */
+  step(cell: number, cost: number, from: number, reading: number, aligned: boolean, edits: number): void {
+    this.cost[cell] = cost;
+    this.reached[cell] = 1;
+    this.from[cell] = from;
+    this.reading[cell] = reading;
+    this.aligned[cell] = aligned ? 1 : 0;
+    this.edits[cell] = edits;
+  }
+}
+const table = new AlignmentTable();
+
 /** Aligns the units with the parts written one after another, in the given order. */
 function align(units: readonly ReadingUnit[], order: readonly string[], maxEdits: number): Alignment {
   const target = order.join("");
-  const partAt: number[] = [];
-  const partEnd = new Map<number, number>();
-  order.forEach((part, p) => {
-    partEnd.set(partAt.length, partAt.length + part.length);
-    for (let k = 0; k < part.length; k++) partAt.push(p);
-  });
   const n = units.length;
   const m = target.length;
   const width = m + 1;
-  const cost = new Float64Array((n + 1) * width).fill(Number.POSITIVE_INFINITY);
-  const steps: (Step | null)[] = new Array((n + 1) * width).fill(null);
+  table.reset((n + 1) * width, m);
+  const { cost, partAt, partEnd } = table;
+  let letter = 0;
+  order.forEach((part, p) => {
+    partEnd[letter] = letter + part.length;
+    for (let k = 0; k < part.length; k++) partAt[letter++] = p;
+  });
   cost[0] = 0;
   for (let i = 0; i <= n; i++) {
     for (let k = 0; k <= m; k++) {
       const here = cost[i * width + k] as number;
       if (here === Number.POSITIVE_INFINITY) continue;
       // A letter of the other name that no unit reads.
-      if (k < m && here + 1 < (cost[i * width + k + 1] as number)) {
-        cost[i * width + k + 1] = here + 1;
-        steps[i * width + k + 1] = { from: k, reading: -1, aligned: false, edits: 1 };
-      }
+      if (k < m && here + 1 < (cost[i * width + k + 1] as number))
+        table.step(i * width + k + 1, here + 1, k, -1, false, 1);
       // A whole part of the other name that this name does not have (a patronymic, a middle name).
-      const end = partEnd.get(k);
-      if (end !== undefined && here + PART_MISSING < (cost[i * width + end] as number)) {
-        cost[i * width + end] = here + PART_MISSING;
-        steps[i * width + end] = { from: k, reading: -1, aligned: false, edits: 0 };
-      }
+      const end = partEnd[k] as number;
+      if (end >= 0 && here + PART_MISSING < (cost[i * width + end] as number))
+        table.step(i * width + end, here + PART_MISSING, k, -1, false, 0);
       if (i === n) continue;
       const unit = units[i] as ReadingUnit;
       const next = (i + 1) * width;
       // The unit read in none of the other name's letters.
       const skip = here + (unit.readings[0]?.length ?? 1);
-      if (skip < (cost[next + k] as number)) {
-        cost[next + k] = skip;
-        steps[next + k] = { from: k, reading: 0, aligned: false, edits: 0 };
-      }
-      unit.readings.forEach((reading, r) => {
+      if (skip < (cost[next + k] as number)) table.step(next + k, skip, k, 0, false, 0);
+      for (let r = 0; r < unit.readings.length; r++) {
+        const reading = unit.readings[r] as string;
         const len = reading.length;
         for (let j = Math.max(k + 1, k + len - maxEdits); j <= Math.min(m, k + len + maxEdits); j++) {
           const edits =
@@ -116,31 +149,32 @@ function align(units: readonly ReadingUnit[], order: readonly string[], maxEdits
           if (edits > maxEdits) continue;
           // A unit read across two parts of the other name is less likely than one read within a part.
           const total = here + edits + (partAt[k] === partAt[j - 1] ? 0 : ACROSS_PARTS);
-          if (total < (cost[next + j] as number)) {
-            cost[next + j] = total;
-            steps[next + j] = { from: k, reading: r, aligned: true, edits };
-          }
+          if (total < (cost[next + j] as number)) table.step(next + j, total, k, r, true, edits);
         }
-      });
+      }
     }
   }
   const choice: { reading: string; part: number }[] = new Array(n);
   const inexact = new Set<number>();
   let k = m;
   for (let i = n; i > 0 || k > 0; ) {
-    const step = steps[i * width + k];
-    if (!step) break;
-    if (step.reading === -1) {
-      if (step.edits > 0) inexact.add(partAt[step.from] ?? -1);
-      k = step.from;
+    const cell = i * width + k;
+    if (!table.reached[cell]) break;
+    const from = table.from[cell] as number;
+    const edits = table.edits[cell] as number;
+    const r = table.reading[cell] as number;
+    if (r === -1) {
+      if (edits > 0) inexact.add(from < m ? (partAt[from] as number) : -1);
+      k = from;
       continue;
     }
     const unit = units[i - 1] as ReadingUnit;
-    const reading = unit.readings[step.reading] ?? "";
-    const part = step.aligned ? (partAt[Math.floor((step.from + k - 1) / 2)] ?? -1) : -1;
-    if (step.edits > 0) inexact.add(part);
+    const reading = unit.readings[r] ?? "";
+    const at = Math.floor((from + k - 1) / 2);
+    const part = table.aligned[cell] ? (at >= 0 && at < m ? (partAt[at] as number) : -1) : -1;
+    if (edits > 0) inexact.add(part);
     choice[i - 1] = { reading, part };
-    k = step.from;
+    k = from;
     i--;
   }
   return { cost: cost[n * width + m] as number, choice, inexact };
