@@ -33,9 +33,17 @@ function weightFor(df: number, population: number): number {
 export class FrequencyStats implements NameStats {
   private readonly counts = new Map<string, number>();
   private population = 0;
+  /**
+   * Weights worked out since the counts last changed, by token id (a token's text fixes its key, so its
+   * weight): a search asks for the same few tokens' weights many times over.
+   */
+  private weights = new Float64Array(0);
+  private weightVersion = new Float64Array(0);
+  private version = 1;
 
   /** Counts one subject's distinct token keys (a subject with many aliases still counts once per key). */
   addSubject(keys: Iterable<string>, sign: 1 | -1 = 1): void {
+    this.version++;
     this.population += sign;
     for (const key of new Set(keys)) {
       const next = (this.counts.get(key) ?? 0) + sign;
@@ -57,9 +65,23 @@ export class FrequencyStats implements NameStats {
   }
 
   tokenWeight(token: NameToken): number {
+    const id = token.id;
+    if (this.weightVersion[id] === this.version) return this.weights[id] as number;
     const population = Math.max(this.population, DEFAULT_POPULATION);
     // The registry's count, but never below what is known of the token's kind in names at large.
-    return weightFor(Math.max(this.count(token.key), commonness(token) * population), population);
+    const weight = weightFor(Math.max(this.count(token.key), commonness(token) * population), population);
+    if (id >= this.weights.length) this.growWeights(id);
+    this.weights[id] = weight;
+    this.weightVersion[id] = this.version;
+    return weight;
+  }
+
+  private growWeights(id: number): void {
+    const size = Math.max(1024, (id + 1) * 2);
+    const [weights, versions] = [new Float64Array(size), new Float64Array(size)];
+    weights.set(this.weights);
+    versions.set(this.weightVersion);
+    [this.weights, this.weightVersion] = [weights, versions];
   }
 }
 
