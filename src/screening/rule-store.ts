@@ -7,6 +7,7 @@ import { screeningRules } from "../alerts/schema.ts";
 import type { Severity } from "../alerts/types.ts";
 import type { DbOrTx } from "../platform/db.ts";
 import type { SharingContext } from "../sharing/context.ts";
+import { cachedPolicyInput } from "../sharing/world-cache.ts";
 import { DEFAULT_RULES, parseRule, type Rule, type RuleKind } from "./rules.ts";
 
 type RuleRow = typeof screeningRules.$inferSelect;
@@ -46,7 +47,8 @@ export async function ruleHistory(db: DbOrTx, id: string): Promise<Rule[]> {
 
 /** The rules screening applies: the stored ones, seeded with the defaults on first use. */
 export async function activeRules(db: DbOrTx, context: SharingContext): Promise<Rule[]> {
-  let rules = await listRules(db);
+  // A server process keeps them until a rule changes (every real-time screening asks).
+  let rules = await cachedPolicyInput(db, "screening-rules", () => listRules(db));
   if (rules.length === 0) {
     const at = context.clock.now().toISOString();
     await db

@@ -14,7 +14,7 @@ import type { MatchIndex } from "../matching/index.ts";
 import type { Db, DbOrTx } from "../platform/db.ts";
 import { newId } from "../platform/ids.ts";
 import { entities } from "../registry/schema.ts";
-import { appendAudit, auditBody } from "../sharing/audit-log.ts";
+import { appendAudit, appendAuditGrouped, auditBody } from "../sharing/audit-log.ts";
 import type { SharingContext } from "../sharing/context.ts";
 import type { Purpose } from "../sharing/types.ts";
 import { visibleRecords } from "../sharing/visibility.ts";
@@ -222,15 +222,14 @@ export async function screenTravellerInStore(
 ): Promise<TravellerResult> {
   const [result] = await screenTravellers([traveller], screener);
   if (!result) throw new Error("screening returned no result");
-  await db.transaction(async (tx) => {
-    await appendAudit(
-      tx,
-      auditBody(context.actor, context.clock.now(), "screening.traveller", {
-        purpose,
-        alert: result.alert,
-        matches: result.matches.map((m) => m.entityId),
-      }),
-    );
-  });
+  // Real-time screenings arrive many at once: their entries are appended in groups (one head lock each).
+  await appendAuditGrouped(
+    db,
+    auditBody(context.actor, context.clock.now(), "screening.traveller", {
+      purpose,
+      alert: result.alert,
+      matches: result.matches.map((m) => m.entityId),
+    }),
+  );
   return result;
 }

@@ -14,7 +14,7 @@ import { toRegistryEntity } from "../registry/rows.ts";
 import type { JsonObject, JsonValue } from "./audit-chain.ts";
 import { appendAuditGrouped, auditBody } from "./audit-log.ts";
 import { notifyAll } from "./notifications.ts";
-import { type DisclosureDecision, decideDisclosure } from "./policy.ts";
+import { type DisclosureDecision, type DisclosureRequest, decideDisclosure } from "./policy.ts";
 import {
   type EntityView,
   type MatchView,
@@ -147,7 +147,7 @@ export async function deciderFor(db: DbOrTx, actor: Actor, purpose: Purpose, ent
   const world = await loadPolicyWorld(db);
   const viewer = viewerOf(world, actor.agencyId);
   const grants: FollowUpGrant[] = await loadGrants(db, viewer.id, entityIds, now);
-  const decide = (record: RegistryEntity): DisclosureDecision =>
+  const decide = (record: DisclosureRequest["record"]): DisclosureDecision =>
     decideDisclosure({
       viewer,
       purpose,

@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
+import type { EntityStatus, Handling } from "../model/entity.ts";
 import type { DbOrTx } from "../platform/db.ts";
-import { toRegistryEntity } from "../registry/rows.ts";
 import { entities } from "../registry/schema.ts";
 import { deciderFor } from "./disclose.ts";
 import type { Actor, Purpose } from "./types.ts";
@@ -19,11 +19,20 @@ export async function visibleRecords(
 ): Promise<Set<string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Set();
-  const rows = await db.select().from(entities).where(inArray(entities.id, unique));
+  // Only what the policy decides on: screening asks this for every match, and whole records cost parsing.
+  const rows = await db
+    .select({
+      id: entities.id,
+      originator: entities.originator,
+      handling: entities.handling,
+      status: entities.status,
+    })
+    .from(entities)
+    .where(inArray(entities.id, unique));
   const { decide } = await deciderFor(db, actor, purpose, unique, now);
   const visible = new Set<string>();
   for (const row of rows) {
-    const record = toRegistryEntity(row);
+    const record = { ...row, handling: row.handling as Handling, status: row.status as EntityStatus };
     if (decide(record).level !== "none") visible.add(record.id);
   }
   return visible;

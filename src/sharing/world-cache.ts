@@ -1,8 +1,9 @@
 /**
- * The policy's inputs (agencies, groups, arrangements, follow-up grants) cached per server process.
- * Triggers on those tables announce every change on POLICY_CHANNEL when it commits (migration
- * 0006), and a watched store drops its cache on each notice, so a new arrangement, a revoked one or an
- * approval applies to the next call. Stores that are not watched (the CLI, tests) read fresh every time.
+ * The policy's inputs (agencies, groups, arrangements, follow-up grants), and the screening rules, cached
+ * per server process. Triggers on those tables announce every change on POLICY_CHANNEL when it commits
+ * (migrations 0006 and 0012), and a watched store drops its cache on each notice, so a new arrangement, a
+ * revoked one, an approval or a changed rule applies to the next call. Stores that are not watched (the
+ * CLI, tests) read fresh every time.
  */
 import type { DbOrTx, Store } from "../platform/db.ts";
 

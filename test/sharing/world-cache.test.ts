@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { MatchResult } from "../../src/matching/types.ts";
 import { fixedClock } from "../../src/platform/clock.ts";
+import { activeRules, saveRule } from "../../src/screening/rule-store.ts";
+import type { Rule } from "../../src/screening/rules.ts";
 import { addAgency } from "../../src/sharing/agencies.ts";
 import { addArrangement } from "../../src/sharing/arrangements.ts";
 import { findAudit } from "../../src/sharing/audit-log.ts";
@@ -100,6 +102,21 @@ for (const kind of STORE_KINDS) {
       await eventually(async () => (await loadGrants(db, de, [personId], clock.now())).length === 1);
       assert.deepEqual(await loadGrants(db, de, [personId], new Date("2026-07-02T00:00:00Z")), []);
       assert.deepEqual(await loadGrants(db, nl, [personId], clock.now()), []);
+    });
+
+    test("screening rules are read once, and a changed rule applies to the next screening", async () => {
+      const { db } = testStore.store;
+      await activeRules(db, operator); // the first use seeds the defaults, a change the cache then hears of
+      await eventually(async () => {
+        const [once, again] = [await activeRules(db, operator), await activeRules(db, operator)];
+        return once[0] === again[0];
+      });
+      const rules = await activeRules(db, operator);
+      assert.ok(rules.length > 1);
+      const [first] = rules as [Rule, ...Rule[]];
+      await saveRule(db, { ...first, enabled: false }, operator);
+      await eventually(async () => (await activeRules(db, operator)).length === rules.length - 1);
+      assert.ok(!(await activeRules(db, operator)).some((rule) => rule.id === first.id));
     });
   });
 }
