@@ -2,8 +2,27 @@ import { inArray } from "drizzle-orm";
 import type { EntityStatus, Handling } from "../model/entity.ts";
 import type { DbOrTx } from "../platform/db.ts";
 import { entities } from "../registry/schema.ts";
+import { batchedReads } from "./batched-reads.ts";
 import { deciderFor } from "./disclose.ts";
 import type { Actor, Purpose } from "./types.ts";
+
+/**
+ * Only what the policy decides on, in shared reads: every screening asks this of its matches, and whole
+ * records would cost reading and parsing their properties.
+ */
+const loadPolicyFacts = batchedReads(
+  (db, ids) =>
+    db
+      .select({
+        id: entities.id,
+        originator: entities.originator,
+        handling: entities.handling,
+        status: entities.status,
+      })
+      .from(entities)
+      .where(inArray(entities.id, ids)),
+  (row) => ({ ...row, handling: row.handling as Handling, status: row.status as EntityStatus }),
+);
 
 /**
  * Which registry records exist at all for an agency screening for a purpose: the policy's decision is
@@ -19,21 +38,9 @@ export async function visibleRecords(
 ): Promise<Set<string>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Set();
-  // Only what the policy decides on: screening asks this for every match, and whole records cost parsing.
-  const rows = await db
-    .select({
-      id: entities.id,
-      originator: entities.originator,
-      handling: entities.handling,
-      status: entities.status,
-    })
-    .from(entities)
-    .where(inArray(entities.id, unique));
+  const records = await loadPolicyFacts(db, unique);
   const { decide } = await deciderFor(db, actor, purpose, unique, now);
   const visible = new Set<string>();
-  for (const row of rows) {
-    const record = { ...row, handling: row.handling as Handling, status: row.status as EntityStatus };
-    if (decide(record).level !== "none") visible.add(record.id);
-  }
+  for (const record of records.values()) if (decide(record).level !== "none") visible.add(record.id);
   return visible;
 }
