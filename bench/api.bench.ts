@@ -1,14 +1,17 @@
 /**
  * `npm run bench:api`: autocannon on loopback against the screening endpoint of a real server process
- * (PGlite store with the synthetic demo registry), beside POST /api/v1/match and GET /health as the
- * floor of the HTTP stack. Every screening request is matched, passed through the sharing policy and
- * audited (one audit-chain append each). Writes bench/results/api.json and "## API" in docs/benchmarks.md.
+ * with the synthetic demo registry, beside POST /api/v1/match and GET /health as the floor of the HTTP
+ * stack: on the embedded PGlite store (the default) and, when the PostgreSQL server is reachable, on a
+ * fresh database there (production mode). Every screening request is matched, passed through the sharing
+ * policy and audited. Writes bench/results/api.json and "## API" in docs/benchmarks.md.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import pg from "pg";
 import { systemClock } from "../src/platform/clock.ts";
 import { openStore } from "../src/platform/db.ts";
 import { loadDemoIfEmpty } from "../src/registry/demo-load.ts";
@@ -16,6 +19,7 @@ import { syntheticPeople } from "../src/registry/synthetic.ts";
 import { addAgency } from "../src/sharing/agencies.ts";
 import { createKey } from "../src/sharing/api-keys.ts";
 import { LOCAL_OPERATOR } from "../src/sharing/context.ts";
+import { POSTGRES_ADMIN_URL } from "../test/support/stores.ts";
 import { renderTable, type Table, writeDocsSection, writeJson } from "./matching/report.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
@@ -27,8 +31,15 @@ const PORT = 18_080;
 
 const git = (...args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
 
-async function prepareStore(dataDir: string): Promise<string> {
-  const store = await openStore({ dataDir });
+/** Where a run keeps its data: a PGlite folder, or a PostgreSQL database (then the folder stays empty). */
+interface Target {
+  label: string;
+  dataDir: string;
+  databaseUrl: string;
+}
+
+async function prepareStore({ dataDir, databaseUrl }: Target): Promise<string> {
+  const store = await openStore(databaseUrl ? { dataDir, databaseUrl } : { dataDir });
   await store.migrate();
   await loadDemoIfEmpty(store.db, PEOPLE);
   const context = { actor: LOCAL_OPERATOR, clock: systemClock };
@@ -42,7 +53,7 @@ async function prepareStore(dataDir: string): Promise<string> {
   return key;
 }
 
-async function startServer(dataDir: string): Promise<ChildProcess> {
+async function startServer({ dataDir, databaseUrl }: Target): Promise<ChildProcess> {
   const server = spawn(
     process.execPath,
     ["--max-semi-space-size=32", "--import", "tsx", join(ROOT, "src/api/main.ts")],
@@ -50,7 +61,7 @@ async function startServer(dataDir: string): Promise<ChildProcess> {
       env: {
         ...process.env,
         FTFX_DATA_DIR: dataDir,
-        DATABASE_URL: "",
+        DATABASE_URL: databaseUrl,
         PORT: String(PORT),
         HOST: "127.0.0.1",
         FTFX_DEMO: "0",
@@ -95,38 +106,87 @@ async function load(name: string, options: autocannon.Options): Promise<LoadResu
   };
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), "ftfx-bench-api-"));
-let server: ChildProcess | undefined;
-try {
-  const key = await prepareStore(dataDir);
-  server = await startServer(dataDir);
-  const url = `http://127.0.0.1:${PORT}`;
-  const people = syntheticPeople(PEOPLE).filter((e) => e.schema === "Person");
-  const travellers = people.slice(0, 500).map((p) => ({
-    name: p.properties.name?.[0] ?? "",
-    ...(p.properties.birthDate?.[0] ? { birthDate: p.properties.birthDate[0] } : {}),
-  }));
-  const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
-  const requestsOf = (extra: object) =>
-    travellers.map((traveller) => ({
-      method: "POST" as const,
-      body: JSON.stringify({ ...extra, ...traveller }),
-      headers,
+/** A fresh database on the PostgreSQL server and how to drop it, or undefined when the server is not reachable. */
+async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
+  const name = `ftfx_bench_api_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  try {
+    await admin(`CREATE DATABASE ${name}`);
+  } catch {
+    return undefined;
+  }
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** The three loads against a server on `target`. */
+async function runOn(target: Target): Promise<LoadResult[]> {
+  const key = await prepareStore(target);
+  const server = await startServer(target);
+  try {
+    const url = `http://127.0.0.1:${PORT}`;
+    const people = syntheticPeople(PEOPLE).filter((e) => e.schema === "Person");
+    const travellers = people.slice(0, 500).map((p) => ({
+      name: p.properties.name?.[0] ?? "",
+      ...(p.properties.birthDate?.[0] ? { birthDate: p.properties.birthDate[0] } : {}),
     }));
-  const results = [
-    await load("GET /health (HTTP floor)", { url: `${url}/health` }),
-    await load("POST /api/v1/screening/travellers", {
-      url: `${url}/api/v1/screening/travellers`,
-      requests: requestsOf({ purpose: "border-screening" }),
-    }),
-    await load("POST /api/v1/match", {
-      url: `${url}/api/v1/match`,
-      requests: requestsOf({ purpose: "border-screening" }),
-    }),
-  ];
+    const headers = { authorization: `Bearer ${key}`, "content-type": "application/json" };
+    const requestsOf = (extra: object) =>
+      travellers.map((traveller) => ({
+        method: "POST" as const,
+        body: JSON.stringify({ ...extra, ...traveller }),
+        headers,
+      }));
+    const named = (result: LoadResult) => ({ ...result, name: `${result.name}, ${target.label}` });
+    return [
+      named(await load("GET /health (HTTP floor)", { url: `${url}/health` })),
+      named(
+        await load("POST /api/v1/screening/travellers", {
+          url: `${url}/api/v1/screening/travellers`,
+          requests: requestsOf({ purpose: "border-screening" }),
+        }),
+      ),
+      named(
+        await load("POST /api/v1/match", {
+          url: `${url}/api/v1/match`,
+          requests: requestsOf({ purpose: "border-screening" }),
+        }),
+      ),
+    ];
+  } finally {
+    await stop(server);
+  }
+}
+
+/** Stops the server and waits for it to exit (it frees the port and the store). */
+function stop(server: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.exitCode !== null) return resolve();
+    server.once("exit", () => resolve());
+    server.kill("SIGTERM");
+  });
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "ftfx-bench-api-"));
+const postgres = await freshPostgres();
+try {
+  const results = await runOn({ label: "PGlite", dataDir: join(dataDir, "pglite"), databaseUrl: "" });
+  if (postgres)
+    results.push(
+      ...(await runOn({ label: "PostgreSQL", dataDir: join(dataDir, "pg"), databaseUrl: postgres.url })),
+    );
   const table: Table = {
-    title: `autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, ${PEOPLE.toLocaleString("en")} synthetic people on PGlite`,
-    columns: ["endpoint", "requests", "requests/s", "p50 ms", "p99 ms", "errors", "non-2xx"],
+    title: `autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, ${PEOPLE.toLocaleString("en")} synthetic people`,
+    columns: ["endpoint, store", "requests", "requests/s", "p50 ms", "p99 ms", "errors", "non-2xx"],
     rows: results.map((r) => [
       r.name,
       String(r.requests),
@@ -137,7 +197,11 @@ try {
       String(r.non2xx),
     ]),
     notes: [
-      "Target (issue 6): screening endpoint >= 2,000 requests/s with p99 <= 25 ms. Server and load generator share the machine's 2 cores; every screening request appends to the audit chain.",
+      "Target (issue 6): screening endpoint >= 2,000 requests/s with p99 <= 25 ms. Server, load generator and (for PostgreSQL) the database server share the machine's 2 cores; every screening request appends to the audit chain.",
+      "PGlite runs inside the server process, so its queries take that process's time; PostgreSQL (production mode) runs them in its own processes.",
+      postgres
+        ? "PostgreSQL: a fresh database on the machine's server, dropped afterwards."
+        : "PostgreSQL: not reachable, not measured.",
       "The bench agency holds no arrangement with the registry's originator: every match is decided by the policy and audited, none is disclosed (no disclosure rows, no hit notifications).",
       `Machine load average ${loadavg()[0]?.toFixed(1)} when the runs ended (2 cores shared with other work): figures scale with it.`,
     ],
@@ -157,6 +221,6 @@ try {
     `Measured ${meta.date.slice(0, 10)} at commit ${meta.commit} on ${meta.cores} cores (load average ${meta.loadAverage} at the end): \`npm run bench:api\`.\n\n${rendered}`,
   );
 } finally {
-  server?.kill("SIGTERM");
+  await postgres?.drop();
   rmSync(dataDir, { recursive: true, force: true });
 }
