@@ -5,6 +5,7 @@
  */
 import { asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../platform/db.ts";
+import { joinNextBatch } from "../platform/next-batch.ts";
 import {
   type AuditEntry,
   type ChainVerdict,
@@ -97,17 +98,9 @@ export function appendAuditGrouped(
   body: JsonObject,
   alongside?: AlongsideWrites,
 ): Promise<AuditEntry> {
-  return new Promise((resolve, reject) => {
-    const queue = queues.get(db);
-    const item = { body, alongside, resolve, reject };
-    if (queue) {
-      queue.push(item);
-      return;
-    }
-    const fresh = [item];
-    queues.set(db, fresh);
-    void drain(db, fresh);
-  });
+  return new Promise((resolve, reject) =>
+    joinNextBatch(queues, db, { body, alongside, resolve, reject }, drain),
+  );
 }
 
 async function drain(db: Db, queue: Pending[]): Promise<void> {

@@ -5,6 +5,7 @@
  * started, so it sees every write that committed before it was made.
  */
 import type { DbOrTx } from "../platform/db.ts";
+import { joinNextBatch } from "../platform/next-batch.ts";
 
 /** Calls answered by one read at most; bounds the id list of one query. */
 const MAX_CALLS = 100;
@@ -48,16 +49,6 @@ export function batchedReads<Row extends { id: string }, Out>(
 
   return (db, ids) => {
     if (ids.length === 0) return Promise.resolve(new Map());
-    return new Promise((resolve, reject) => {
-      const waiting = { ids, resolve, reject };
-      const queue = queues.get(db);
-      if (queue) {
-        queue.push(waiting);
-        return;
-      }
-      const fresh = [waiting];
-      queues.set(db, fresh);
-      void drain(db, fresh);
-    });
+    return new Promise((resolve, reject) => joinNextBatch(queues, db, { ids, resolve, reject }, drain));
   };
 }

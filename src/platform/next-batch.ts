@@ -1,0 +1,20 @@
+/**
+ * Batches for busy paths: a call that arrives while its key's batch is being worked joins the next batch;
+ * the first call opens the queue and starts `drain`, which takes what has queued until nothing has and
+ * then closes it (`queues.delete(key)`).
+ */
+export function joinNextBatch<Key extends object, Item>(
+  queues: WeakMap<Key, Item[]>,
+  key: Key,
+  item: Item,
+  drain: (key: Key, queue: Item[]) => Promise<void>,
+): void {
+  const queue = queues.get(key);
+  if (queue) {
+    queue.push(item);
+    return;
+  }
+  const fresh = [item];
+  queues.set(key, fresh);
+  void drain(key, fresh);
+}
