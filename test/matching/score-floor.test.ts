@@ -154,3 +154,75 @@ test("the name bound allows for a listed acronym of the query's initials, and st
   const han = prepareProfile(nameProfile("Xi Jinping"));
   assert.equal(new NameBound(analyzeName("习近平"), DEFAULT_STATS).against(han.names, han.nameShape), null);
 });
+
+test("property: no name comparison adds more than the name bound, however many parts agree", () => {
+  // Parts that agree exactly, as variants, joined or as acronyms, so that long names align many of them.
+  const words = [
+    "Mohammed",
+    "Muhammad",
+    "Abdul",
+    "Rahman",
+    "Abdulrahman",
+    "Petrenko",
+    "Olga",
+    "J.",
+    "People's",
+    "Liberation",
+    "Army",
+    "PLA",
+    "International",
+    "Business",
+    "Machines",
+    "International Business Machines",
+    "People's Liberation Army",
+    "IBM",
+    "Jalal",
+    "Jalaluddin",
+    "Zadran",
+    "Haqqani",
+  ];
+  const name = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 6 }).map((p) => p.join(" "));
+  const stats = new FrequencyStats();
+  for (let i = 0; i < 3000; i++) stats.addSubject(i % 7 === 0 ? ["mohammed", "abdul"] : [`filler${i}`]);
+  fc.assert(
+    fc.property(
+      name,
+      name,
+      fc.constantFrom("person", "organization") as fc.Arbitrary<"person" | "organization">,
+      (q, l, kind) => {
+        const query = analyzeName(q, kind);
+        const { names, nameShape } = prepareProfile(
+          nameProfile(l, l, kind === "person" ? "Person" : "Organization"),
+        );
+        const bound = new NameBound(query, stats).against(names, nameShape);
+        if (bound === null) return;
+        for (const listed of names) {
+          const compared = compareNames(query, listed, stats).logOdds;
+          assert.ok(compared <= bound + 0.05, `${q} / ${l}: ${compared} > bound ${bound}`);
+        }
+      },
+    ),
+    { numRuns: 4000, seed: 2178 },
+  );
+});
+
+test("the name bound is close above full agreements of three and more parts, initials and acronyms included", () => {
+  const stats = new FrequencyStats();
+  for (let i = 0; i < 3000; i++) stats.addSubject([`filler${i}`]);
+  const pairs: [string, string, "person" | "organization"][] = [
+    ["Olga Petrenko Zadran", "Olga Petrenko Zadran", "person"],
+    ["J. Zadran Haqqani", "Jalal Zadran Haqqani", "person"],
+    ["Zadran Haqqani Olga J.", "Zadran Haqqani Olga Jalal", "person"],
+    ["Haqqani Zadran IBM", "International Business Machines Zadran Haqqani", "organization"],
+  ];
+  for (const [q, l, kind] of pairs) {
+    const query = analyzeName(q, kind);
+    const { names, nameShape } = prepareProfile(
+      nameProfile(l, l, kind === "person" ? "Person" : "Organization"),
+    );
+    const bound = new NameBound(query, stats).against(names, nameShape) ?? Number.NaN;
+    const compared = compareNames(query, names[0] ?? query, stats).logOdds;
+    assert.ok(compared <= bound + 0.05, `${q} / ${l}: ${compared} above the bound ${bound}`);
+    assert.ok(bound - compared < 1.5, `${q} / ${l}: the bound ${bound} is far above ${compared}`);
+  }
+});

@@ -331,9 +331,9 @@ function compareForms(query: NameForm, listed: NameForm, stats: NameStats): Name
 }
 
 /**
- * The most a comparison of this query name can add, worked out before any alignment: every query part at its
- * full weight (an initial at least INITIAL_AGREES; an agreement earns at most the lighter side's weight), a
- * complete name, and an acronym a listed name writes for a run of the query's initials. Clashes and extra
+ * The most a comparison of this query name can add, worked out before any alignment: the two heaviest
+ * query parts at their full weight and the others at the share later agreements get (an initial at least
+ * INITIAL_AGREES; an agreement earns at most the lighter side's weight), a complete name, and an acronym a listed name writes for a run of the query's initials. Clashes and extra
  * parts only subtract. Names compared through their readings (Han, kana) are not covered: `against` is null.
  */
 export class NameBound {
@@ -342,14 +342,27 @@ export class NameBound {
   private readonly initialRuns = new Set<string>();
   /** The longest of those runs: longer listed parts cannot spell one. */
   private readonly longestRun: number;
+  /** Query parts that could be acronyms, and what counting one in full would add to the base. */
+  private readonly mayBeAcronyms: { text: string; gain: number }[] = [];
 
   constructor(
     private readonly query: NameForm,
     private readonly stats: NameStats,
   ) {
+    // Only the two strongest agreements count in full, later ones at LATER_AGREEMENT_SHARE (compareForms);
+    // an initial earns INITIAL_AGREES wherever it ranks, an acronym a share of its weight (see `against`).
     let base = NAME_COMPLETE;
-    for (const token of query.tokens) base += Math.max(stats.tokenWeight(token), INITIAL_AGREES);
-    this.base = base;
+    const gains: number[] = [];
+    for (const token of query.tokens) {
+      const weight = stats.tokenWeight(token);
+      const full = Math.max(weight, INITIAL_AGREES);
+      const later = Math.max(LATER_AGREEMENT_SHARE * weight, INITIAL_AGREES);
+      base += later;
+      gains.push(full - later);
+      if (ACRONYM_TEXT.test(token.text)) this.mayBeAcronyms.push({ text: token.text, gain: full - later });
+    }
+    gains.sort((a, b) => b - a);
+    this.base = base + (gains[0] ?? 0) + (gains[1] ?? 0);
     const tokens = query.tokens;
     this.longestRun = Math.min(tokens.length, 6);
     for (let start = 0; start < tokens.length; start++) {
@@ -364,20 +377,34 @@ export class NameBound {
   /** The bound against a profile's names, or null when readings take part. */
   against(listed: readonly NameForm[], shape: NameShape): number | null {
     if (this.query.readAgainst || shape.readings) return null;
-    // No listed part is short enough to spell a run of the query's initials: no acronym.
-    if (shape.shortestPart > this.longestRun) return this.base;
     let acronyms = 0;
     for (const form of listed) {
       let here = 0;
-      for (const token of form.tokens) {
-        const text = token.text;
-        if (text.length >= 2 && text.length <= this.longestRun && this.initialRuns.has(text))
-          here += ACRONYM_SHARE * this.stats.tokenWeight(token);
+      // A query part that spells the initials of a run of listed parts counts whatever it ranks.
+      for (const part of this.mayBeAcronyms) if (spellsAnyRun(part.text, form)) here += part.gain;
+      // A listed part that spells a run of the query's initials (none when every listed part is longer).
+      if (shape.shortestPart <= this.longestRun) {
+        for (const token of form.tokens) {
+          const text = token.text;
+          if (text.length >= 2 && text.length <= this.longestRun && this.initialRuns.has(text))
+            here += ACRONYM_SHARE * this.stats.tokenWeight(token);
+        }
       }
       acronyms = Math.max(acronyms, here);
     }
     return this.base + acronyms;
   }
+}
+
+/** Whether `text` is the first letters of some run of the form's parts. */
+function spellsAnyRun(text: string, form: NameForm): boolean {
+  const tokens = form.tokens;
+  for (let start = 0; start + text.length <= tokens.length; start++) {
+    let k = 0;
+    while (k < text.length && tokens[start + k]?.text.charCodeAt(0) === text.charCodeAt(k)) k++;
+    if (k === text.length) return true;
+  }
+  return false;
 }
 
 const textAt = (form: NameForm, i: number): string => form.tokens[i]?.text ?? "";
@@ -495,6 +522,9 @@ function nextFull(form: NameForm, used: Uint8Array, from: number): number {
  * Acronyms: an unaligned token of one name spelling the initials of a run of unaligned tokens of the other
  * ("PLA" = "People's Liberation Army"). Marks what it aligns as used and adds the evidence.
  */
+/** A token that may be an acronym: two to six letters. */
+const ACRONYM_TEXT = /^[a-z]{2,6}$/;
+
 function addAcronyms(
   short: NameForm,
   long: NameForm,
@@ -507,7 +537,7 @@ function addAcronyms(
   let found = 0;
   for (let i = 0; i < short.tokens.length; i++) {
     const token = short.tokens[i] as NameToken;
-    if (usedShort[i] || !/^[a-z]{2,6}$/.test(token.text)) continue;
+    if (usedShort[i] || !ACRONYM_TEXT.test(token.text)) continue;
     const n = token.text.length;
     for (let start = 0; start + n <= long.tokens.length; start++) {
       if (!spellsInitials(token.text, long, start, usedLong)) continue;
