@@ -133,13 +133,14 @@ function numbersAsDigits(input: string[]): string[] {
     const word = input[i] ?? "";
     const tens = TENS.get(word);
     const ordinal = ORDINALS.get(word) ?? ORDINAL_DIGITS.exec(word)?.[1];
+    const units = UNITS.get(word) ?? 0;
     if (ordinal !== undefined) out.push(String(ordinal));
     else if (tens !== undefined) {
       const next = input[i + 1] ?? "";
       const unit = /^[1-9]$/.test(next) ? Number(next) : (UNITS.get(next) ?? 0);
       if (unit > 0 && unit < 10) i++;
       out.push(String(tens + (unit > 0 && unit < 10 ? unit : 0)));
-    } else if ((UNITS.get(word) ?? 0) > 0) out.push(String(UNITS.get(word)));
+    } else if (units > 0) out.push(String(units));
     else out.push(word);
   }
   return out;

@@ -333,8 +333,9 @@ function compareForms(query: NameForm, listed: NameForm, stats: NameStats): Name
 /**
  * The most a comparison of this query name can add, worked out before any alignment: the two heaviest
  * query parts at their full weight and the others at the share later agreements get (an initial at least
- * INITIAL_AGREES; an agreement earns at most the lighter side's weight), a complete name, and an acronym a listed name writes for a run of the query's initials. Clashes and extra
- * parts only subtract. Names compared through their readings (Han, kana) are not covered: `against` is null.
+ * INITIAL_AGREES; an agreement earns at most the lighter side's weight), a complete name, a query part in
+ * full where it spells the initials of a run of listed parts, and an acronym a listed name writes for a run
+ * of the query's initials. Clashes and extra parts only subtract. Names compared through their readings (Han, kana) are not covered: `against` is null.
  */
 export class NameBound {
   private readonly base: number;
@@ -396,16 +397,13 @@ export class NameBound {
   }
 }
 
-/** Whether `text` is the first letters of some run of the form's parts. */
+/** Whether `text` is the first letters of some run of the form's parts (before any alignment). */
 function spellsAnyRun(text: string, form: NameForm): boolean {
-  const tokens = form.tokens;
-  for (let start = 0; start + text.length <= tokens.length; start++) {
-    let k = 0;
-    while (k < text.length && tokens[start + k]?.text.charCodeAt(0) === text.charCodeAt(k)) k++;
-    if (k === text.length) return true;
-  }
+  for (let start = 0; start + text.length <= form.tokens.length; start++)
+    if (spellsInitials(text, form, start, NOTHING_USED)) return true;
   return false;
 }
+const NOTHING_USED = new Uint8Array(0);
 
 const textAt = (form: NameForm, i: number): string => form.tokens[i]?.text ?? "";
 
@@ -518,13 +516,13 @@ function nextFull(form: NameForm, used: Uint8Array, from: number): number {
   return i;
 }
 
+/** A token that may be an acronym: two to six letters. */
+const ACRONYM_TEXT = /^[a-z]{2,6}$/;
+
 /**
  * Acronyms: an unaligned token of one name spelling the initials of a run of unaligned tokens of the other
  * ("PLA" = "People's Liberation Army"). Marks what it aligns as used and adds the evidence.
  */
-/** A token that may be an acronym: two to six letters. */
-const ACRONYM_TEXT = /^[a-z]{2,6}$/;
-
 function addAcronyms(
   short: NameForm,
   long: NameForm,
