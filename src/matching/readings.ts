@@ -1,4 +1,4 @@
-import { osaDistance } from "./compare/strings.ts";
+import { editsUpToOne } from "./compare/strings.ts";
 import { japaneseUnits, koreanReading, loadHanDictionaries } from "./han-readings.ts";
 import { foreignSpelling, KANA, kanaUnits } from "./kana.ts";
 import { analyzeName, makeToken, type NameForm } from "./names.ts";
@@ -28,7 +28,7 @@ export interface Fitting {
   /** Names the fitting in the cache key. */
   id: string;
   /** Letters a unit's reading may differ from the letters it is aligned with. */
-  edits: number;
+  edits: 0 | 1;
   /**
    * Units join into one token only when their readings spell a part of the other name exactly and
    * wholly; otherwise each unit stays a token of its own (so 山田 read "yama-to" is not passed off as a
@@ -106,7 +106,7 @@ class AlignmentTable {
 const table = new AlignmentTable();
 
 /** Aligns the units with the parts written one after another, in the given order. */
-function align(units: readonly ReadingUnit[], order: readonly string[], maxEdits: number): Alignment {
+function align(units: readonly ReadingUnit[], order: readonly string[], maxEdits: 0 | 1): Alignment {
   const target = order.join("");
   const n = units.length;
   const m = target.length;
@@ -136,15 +136,18 @@ function align(units: readonly ReadingUnit[], order: readonly string[], maxEdits
       // The unit read in none of the other name's letters.
       const skip = here + (unit.readings[0]?.length ?? 1);
       if (skip < (cost[next + k] as number)) table.step(next + k, skip, k, 0, false, 0);
+      const letter = k < m ? target.charCodeAt(k) : -1;
       for (let r = 0; r < unit.readings.length; r++) {
         const reading = unit.readings[r] as string;
+        // An exact fit reads only where the reading's first letter stands (most readings are ruled out here).
+        if (maxEdits === 0 && reading.charCodeAt(0) !== letter) continue;
         const len = reading.length;
         for (let j = Math.max(k + 1, k + len - maxEdits); j <= Math.min(m, k + len + maxEdits); j++) {
           const edits =
             j - k === len && target.startsWith(reading, k)
               ? 0
               : maxEdits > 0
-                ? osaDistance(reading, target.slice(k, j), maxEdits)
+                ? editsUpToOne(reading, target, k, j)
                 : 1;
           if (edits > maxEdits) continue;
           // A unit read across two parts of the other name is less likely than one read within a part.

@@ -9,7 +9,7 @@ import {
   DOCUMENT_WEIGHTS,
   normalizeDocumentNumber,
 } from "../../src/matching/compare/identity.ts";
-import { osaDistance } from "../../src/matching/compare/strings.ts";
+import { editsUpToOne, osaDistance } from "../../src/matching/compare/strings.ts";
 import {
   abjadDistance,
   compareTokens,
@@ -55,6 +55,24 @@ test("OSA distance counts a transposition as one edit and stops at the bound", (
   assert.equal(osaDistance("lakhal", "lakahl"), 1);
   assert.equal(osaDistance("kitten", "sitting"), 3);
   assert.equal(osaDistance("kitten", "sitting", 1), 2);
+});
+
+test("the one-edit check on a stretch of a longer string agrees with the bounded OSA distance", () => {
+  assert.equal(editsUpToOne("hira", "xxhiraxx", 2, 6), 0);
+  assert.equal(editsUpToOne("hira", "xxhriaxx", 2, 6), 1);
+  assert.equal(editsUpToOne("hira", "xxhiaxx", 2, 5), 1);
+  assert.equal(editsUpToOne("hira", "xxhiraaxx", 2, 7), 1);
+  assert.equal(editsUpToOne("hira", "xxahirxx", 2, 6), 2);
+  // Small alphabets, so that near misses of every kind come up often.
+  const word = fc.string({ unit: fc.constantFrom("a", "b", "c"), maxLength: 6 });
+  fc.assert(
+    fc.property(word, word, word, word, (a, before, middle, after) => {
+      const b = before + middle + after;
+      const expected = Math.min(osaDistance(a, middle, 1), 2);
+      assert.equal(editsUpToOne(a, b, before.length, before.length + middle.length), expected);
+    }),
+    { numRuns: 3000 },
+  );
 });
 
 test("birth dates: parsing the list forms", () => {

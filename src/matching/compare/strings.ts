@@ -48,3 +48,39 @@ export function osaDistance(a: string, b: string, max = Number.MAX_SAFE_INTEGER)
   }
   return Math.min(prev[m] as number, max + 1);
 }
+
+/**
+ * `osaDistance(a, b.slice(from, to), 1)` without the slice or the table: 0, 1, or 2 for "more than one
+ * edit". Reading fits (readings.ts) ask it for every reading at every letter of the other name.
+ */
+export function editsUpToOne(a: string, b: string, from: number, to: number): number {
+  const n = a.length;
+  const m = to - from;
+  if (n === m) {
+    let first = -1;
+    for (let i = 0; i < n; i++) {
+      if (a.charCodeAt(i) === b.charCodeAt(from + i)) continue;
+      if (first >= 0) {
+        // A second difference: one edit only if it is the swap of two neighbours, and the rest agree.
+        const swapped =
+          i === first + 1 &&
+          a.charCodeAt(first) === b.charCodeAt(from + i) &&
+          a.charCodeAt(i) === b.charCodeAt(from + first);
+        if (!swapped) return 2;
+        for (let j = i + 1; j < n; j++) if (a.charCodeAt(j) !== b.charCodeAt(from + j)) return 2;
+        return 1;
+      }
+      first = i;
+    }
+    return first < 0 ? 0 : 1;
+  }
+  if (Math.abs(n - m) !== 1) return 2;
+  // One letter more on one side: skip it at the first difference, then the rest must agree.
+  const [longer, longStart, shorter, shortStart, short] = n > m ? [a, 0, b, from, m] : [b, from, a, 0, n];
+  let i = 0;
+  while (i < short && longer.charCodeAt(longStart + i) === shorter.charCodeAt(shortStart + i)) i++;
+  for (let j = i; j < short; j++) {
+    if (longer.charCodeAt(longStart + j + 1) !== shorter.charCodeAt(shortStart + j)) return 2;
+  }
+  return 1;
+}
