@@ -216,8 +216,13 @@ function mapChar(ch: string): string {
   return "";
 }
 
+const ASCII_ONLY = /^[ -~]*$/;
+const GREEK_START = 0x370;
+
 /** Lower-case ASCII for any script; word separators survive as spaces or hyphens. */
 export function transliterate(text: string): string {
+  // Most names are printable ASCII, which every step below leaves as it is but for the case.
+  if (ASCII_ONLY.test(text)) return text.toLowerCase();
   let out = "";
   let pending = "";
   const flush = () => {
@@ -228,6 +233,11 @@ export function transliterate(text: string): string {
     pending = "";
   };
   for (const ch of romanizeKanaIn(text.normalize("NFC")).replace(MARKS, "")) {
+    // No script with a table of its own comes before Greek, and no letter there lower-cases into one.
+    if (ch.charCodeAt(0) < GREEK_START) {
+      pending += ch;
+      continue;
+    }
     const mapped = mapChar(ch);
     if (mapped || TABLES.some(([range]) => range.test(ch.toLowerCase()))) {
       flush();

@@ -27,3 +27,9 @@ test("Latin diacritics and other scripts fall back to any-ascii", () => {
   assert.equal(transliterate("Erdoğan Ñúñez"), "erdogan nunez");
   assert.equal(transliterate("习近平"), "xi jin ping");
 });
+
+test("plain ASCII only loses its case; Latin mixed with another script keeps both readings", () => {
+  assert.equal(transliterate("O'Brien-SMITH Jr."), "o'brien-smith jr.");
+  assert.equal(transliterate("Ḥasan Владимир"), "hasan vladimir");
+  assert.equal(transliterate("ȺLI Ωmega"), "ali omega");
+});
