@@ -12,19 +12,39 @@ const PART_PROPS = ["firstName", "secondName", "middleName", "fatherName", "thir
 const DOCUMENT_SCHEMATA = ["Passport", "Identification"];
 const PROFILE_SCHEMATA = ["LegalEntity", "Vessel", "Airplane"];
 
+const profileSchemata = new Map<string, boolean>();
+
 function isProfileSchema(schema: string): boolean {
-  if (!ftmModel.schemata[schema]) return false;
-  return ftmModel.getSchema(schema).isAny(PROFILE_SCHEMATA);
+  let known = profileSchemata.get(schema);
+  if (known === undefined) {
+    known = Boolean(ftmModel.schemata[schema]) && ftmModel.getSchema(schema).isAny(PROFILE_SCHEMATA);
+    profileSchemata.set(schema, known);
+  }
+  return known;
 }
 
-const values = (entity: FtmEntity, ...props: string[]) => props.flatMap((p) => entity.properties[p] ?? []);
+function values(entity: FtmEntity, ...props: string[]): string[] {
+  const out: string[] = [];
+  for (const prop of props) {
+    const list = entity.properties[prop];
+    if (list) for (const value of list) out.push(value);
+  }
+  return out;
+}
 
 function joinedParts(entity: FtmEntity): string[] {
   const parts = PART_PROPS.map((p) => entity.properties[p]?.[0]).filter((v): v is string => Boolean(v));
   return parts.length > 1 ? [parts.join(" ")] : [];
 }
 
-const unique = (list: string[]) => [...new Set(list.map((v) => v.trim()).filter(Boolean))];
+function unique(list: string[]): string[] {
+  const seen = new Set<string>();
+  for (const value of list) {
+    const trimmed = value.trim();
+    if (trimmed) seen.add(trimmed);
+  }
+  return [...seen];
+}
 
 export function profileFromEntity(entity: FtmEntity): MatchProfile {
   const profile: MatchProfile = {
