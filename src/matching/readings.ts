@@ -105,6 +105,63 @@ class AlignmentTable {
 }
 const table = new AlignmentTable();
 
+/** The list of readings that start with a letter beyond ASCII (the exact-fit check still compares them). */
+const OTHER_LETTERS = 127;
+/** For loose fits: the list of every reading. */
+const ALL_READINGS = 0;
+
+/**
+ * Each unit's readings by their first letter, kept between calls like the table: per unit and letter a
+ * list of reading indices in reading order, so trying them keeps the order ties are settled in. A loose
+ * fit may change the first letter: then each unit has one list of all its readings.
+ */
+class ReadingsByFirstLetter {
+  /** (unit * 128 + list): the first entry of that list, -1 for none. */
+  private head = new Int32Array(128 * 8);
+  /** Per entry: the next entry of its list (-1: the last), and the reading it stands for. */
+  private next = new Int32Array(64);
+  private readingAt = new Int32Array(64);
+
+  fill(units: readonly ReadingUnit[], byLetter: boolean): void {
+    let entries = 0;
+    for (const unit of units) entries += unit.readings.length;
+    if (this.head.length < units.length * 128) this.head = new Int32Array(units.length * 256);
+    if (this.next.length < entries) {
+      this.next = new Int32Array(entries * 2);
+      this.readingAt = new Int32Array(entries * 2);
+    }
+    this.head.fill(-1, 0, units.length * 128);
+    let entry = 0;
+    units.forEach((unit, i) => {
+      // Added last reading first, so each list runs in reading order.
+      for (let r = unit.readings.length - 1; r >= 0; r--) {
+        const list = byLetter
+          ? Math.min(unit.readings[r]?.charCodeAt(0) || OTHER_LETTERS, OTHER_LETTERS)
+          : ALL_READINGS;
+        this.next[entry] = this.head[i * 128 + list] as number;
+        this.readingAt[entry] = r;
+        this.head[i * 128 + list] = entry++;
+      }
+    });
+  }
+
+  /** The first entry of unit `i`'s list; -1 for none. */
+  first(i: number, list: number): number {
+    return this.head[i * 128 + list] as number;
+  }
+
+  /** The entry after `entry` in its list; -1 after the last. */
+  after(entry: number): number {
+    return this.next[entry] as number;
+  }
+
+  /** The reading (its index in the unit) an entry stands for. */
+  reading(entry: number): number {
+    return this.readingAt[entry] as number;
+  }
+}
+const byFirst = new ReadingsByFirstLetter();
+
 /** Aligns the units with the parts written one after another, in the given order. */
 function align(units: readonly ReadingUnit[], order: readonly string[], maxEdits: 0 | 1): Alignment {
   const target = order.join("");
@@ -119,6 +176,7 @@ function align(units: readonly ReadingUnit[], order: readonly string[], maxEdits
     for (let k = 0; k < part.length; k++) partAt[letter++] = p;
   });
   cost[0] = 0;
+  byFirst.fill(units, maxEdits === 0);
   for (let i = 0; i <= n; i++) {
     for (let k = 0; k <= m; k++) {
       const here = cost[i * width + k] as number;
@@ -136,11 +194,12 @@ function align(units: readonly ReadingUnit[], order: readonly string[], maxEdits
       // The unit read in none of the other name's letters.
       const skip = here + (unit.readings[0]?.length ?? 1);
       if (skip < (cost[next + k] as number)) table.step(next + k, skip, k, 0, false, 0);
-      const letter = k < m ? target.charCodeAt(k) : -1;
-      for (let r = 0; r < unit.readings.length; r++) {
+      if (k === m) continue;
+      // An exact fit reads only where the reading's first letter stands: only those readings are tried.
+      const bucket = maxEdits === 0 ? Math.min(target.charCodeAt(k), OTHER_LETTERS) : ALL_READINGS;
+      for (let e = byFirst.first(i, bucket); e >= 0; e = byFirst.after(e)) {
+        const r = byFirst.reading(e);
         const reading = unit.readings[r] as string;
-        // An exact fit reads only where the reading's first letter stands (most readings are ruled out here).
-        if (maxEdits === 0 && reading.charCodeAt(0) !== letter) continue;
         const len = reading.length;
         for (let j = Math.max(k + 1, k + len - maxEdits); j <= Math.min(m, k + len + maxEdits); j++) {
           const edits =
