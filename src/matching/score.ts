@@ -1,7 +1,8 @@
 import { compareNationality } from "./compare/country.ts";
 import { compareBirthDates } from "./compare/date.ts";
 import { compareBirthPlace, compareDocuments, compareGender } from "./compare/identity.ts";
-import { compareNames, NameBound, type NameComparison, nameEvidence } from "./compare/name.ts";
+import { compareNames, type NameComparison, nameEvidence } from "./compare/name.ts";
+import { NameBound } from "./compare/name-bound.ts";
 import type { NameForm } from "./names.ts";
 import { type Prepared, type PreparedQuery, prepareProfile, prepareQuery } from "./prepare.ts";
 import { DEFAULT_STATS, type NameStats } from "./stats.ts";
@@ -168,9 +169,11 @@ export class ScoreFloor {
     }
     const name = names?.against(profile.names, profile.nameShape);
     if (name === null || name === undefined) return false;
-    let bound = this.stats.prior + name + (query.kind !== profile.kind ? KIND_DIFFERS : 0);
-    for (const e of others) bound += e.weight;
-    return bound < this.logit;
+    let rest = this.stats.prior + (query.kind !== profile.kind ? KIND_DIFFERS : 0);
+    for (const e of others) rest += e.weight;
+    if (rest + name < this.logit) return true;
+    // The closer bound costs a look at every pair of parts: only for candidates the first cannot rule out.
+    return names?.closerBelow(profile.names, profile.nameShape, this.logit - rest) === true;
   }
 }
 

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { ACRONYM_SHARE, compareNames, NameBound } from "../../src/matching/compare/name.ts";
+import { ACRONYM_SHARE, compareNames } from "../../src/matching/compare/name.ts";
+import { NameBound } from "../../src/matching/compare/name-bound.ts";
 import { nameProfile } from "../../src/matching/eval/cross-script.ts";
 import { MatchIndex } from "../../src/matching/index.ts";
 import { analyzeName, makeToken } from "../../src/matching/names.ts";
@@ -225,4 +226,87 @@ test("the name bound is close above full agreements of three and more parts, ini
     assert.ok(compared <= bound + 0.05, `${q} / ${l}: ${compared} above the bound ${bound}`);
     assert.ok(bound - compared < 1.5, `${q} / ${l}: the bound ${bound} is far above ${compared}`);
   }
+});
+
+test("property: the closer name bound never rules out a name that adds as much as the budget", () => {
+  // Spellings that agree as typos, variants, phonetically, across scripts, joined, as compounds, initials
+  // and acronyms, beside parts that agree with nothing.
+  const words = [
+    "Mohammed",
+    "Mohamed",
+    "Muhamad",
+    "محمد",
+    "Abdul",
+    "Rahman",
+    "Abdulrahman",
+    "Abd al-Rahman",
+    "عبد الرحمن",
+    "Sergei",
+    "Sergey",
+    "Сергей",
+    "Hanniball",
+    "Hanibal",
+    "Schuff",
+    "Schubert",
+    "Nika",
+    "Nico",
+    "Jalal",
+    "Uddin",
+    "Jalaluddin",
+    "J.",
+    "People's",
+    "Liberation",
+    "Army",
+    "PLA",
+    "bin",
+    "Laden",
+    "Ladin",
+    "Smith",
+    "Smyth",
+  ];
+  const name = fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 5 }).map((p) => p.join(" "));
+  const stats = new FrequencyStats();
+  for (let i = 0; i < 3000; i++) stats.addSubject(i % 5 === 0 ? ["mohammed", "smith"] : [`filler${i}`]);
+  let ruledOut = 0;
+  fc.assert(
+    fc.property(
+      name,
+      fc.array(name, { minLength: 1, maxLength: 3 }),
+      fc.constantFrom("Person", "Organization"),
+      fc.double({ min: -5, max: 25, noNaN: true }),
+      (q, listedNames, schema, budget) => {
+        const kind = schema === "Person" ? "person" : "organization";
+        const query = analyzeName(q, kind);
+        const { names, nameShape } = prepareProfile({
+          ...nameProfile(listedNames[0] ?? "x", "p", schema),
+          names: listedNames,
+        });
+        const actual = Math.max(...names.map((listed) => compareNames(query, listed, stats).logOdds));
+        const below = new NameBound(query, stats).closerBelow(names, nameShape, budget);
+        // Explanation weights are rounded to 0.001 each: the floor leaves 0.05 for that.
+        if (below) {
+          ruledOut++;
+          assert.ok(actual < budget + 0.05, `${q} / ${listedNames.join(" | ")}: ${actual} >= ${budget}`);
+        }
+      },
+    ),
+    { numRuns: 4000, seed: 2178 },
+  );
+  // The property says something only if the bound rules out a fair share of the pairs.
+  assert.ok(ruledOut > 500, `only ${ruledOut} of 4000 ruled out`);
+});
+
+test("the closer name bound rules out a name that shares only a first name, which the query bound cannot", () => {
+  const stats = new FrequencyStats();
+  for (let i = 0; i < 135_000; i++) stats.addSubject([`filler${i}`]);
+  // What a name must add to reach a 0.8 floor with no other evidence (prior about -10.8).
+  const budget = Math.log(0.8 / 0.2) - stats.prior;
+  const query = analyzeName("Nika Schuff");
+  const bound = new NameBound(query, stats);
+  const { names, nameShape } = prepareProfile(nameProfile("Nico Schubert"));
+  assert.ok((bound.against(names, nameShape) ?? Number.NaN) >= budget, "the query alone cannot rule it out");
+  assert.ok(bound.closerBelow(names, nameShape, budget));
+  const same = prepareProfile(nameProfile("Nika Schuff"));
+  assert.ok(compareNames(query, same.names[0] ?? query, stats).logOdds >= budget);
+  assert.ok(!bound.closerBelow(same.names, same.nameShape, budget));
 });

@@ -1,4 +1,4 @@
-import { makeToken, type NameForm, type NameShape, type NameToken, tokenFacts } from "../names.ts";
+import { makeToken, type NameForm, type NameToken, tokenFacts } from "../names.ts";
 import { readingPairs } from "../readings.ts";
 import type { NameStats } from "../stats.ts";
 import type { Evidence } from "../types.ts";
@@ -97,7 +97,7 @@ const item = (weight: number, kind: ItemKind, pair: Pair | null = null, a = "", 
 });
 
 /** Tokens from `start` that can be written joined to the ones before them: neither initials nor numbers. */
-function joinable(form: NameForm, start: number, length: number): boolean {
+export function joinable(form: NameForm, start: number, length: number): boolean {
   for (let i = start; i < start + length; i++) {
     const t = form.tokens[i];
     if (!t || t.initial || t.numeric) return false;
@@ -106,7 +106,7 @@ function joinable(form: NameForm, start: number, length: number): boolean {
 }
 
 /** The facts of neighbouring tokens written as one; most comparisons need no more (see strongAgainstJoined). */
-function joinedFacts(form: NameForm, start: number, length: number): TokenFacts {
+export function joinedFacts(form: NameForm, start: number, length: number): TokenFacts {
   let text = "";
   for (let i = start; i < start + length; i++) text += form.tokens[i]?.text ?? "";
   return tokenFacts(text);
@@ -117,7 +117,7 @@ function joinedFacts(form: NameForm, start: number, length: number): TokenFacts 
  * unit becomes a token (makeToken keeps one per text) only when its facts leave room for one: most joined
  * units are far longer or shorter than the token they meet.
  */
-function strongAgainstJoined(
+export function strongAgainstJoined(
   token: NameToken,
   unit: TokenFacts,
   queryFirst: boolean,
@@ -330,81 +330,6 @@ function compareForms(query: NameForm, listed: NameForm, stats: NameStats): Name
   return { logOdds, aligned, items, query, listed };
 }
 
-/**
- * The most a comparison of this query name can add, worked out before any alignment: the two heaviest
- * query parts at their full weight and the others at the share later agreements get (an initial at least
- * INITIAL_AGREES; an agreement earns at most the lighter side's weight), a complete name, a query part in
- * full where it spells the initials of a run of listed parts, and an acronym a listed name writes for a run
- * of the query's initials. Clashes and extra parts only subtract. Names compared through their readings (Han, kana) are not covered: `against` is null.
- */
-export class NameBound {
-  private readonly base: number;
-  /** The initials of every run of two to six query parts ("ms" for "Maribel Smith"). */
-  private readonly initialRuns = new Set<string>();
-  /** The longest of those runs: longer listed parts cannot spell one. */
-  private readonly longestRun: number;
-  /** Query parts that could be acronyms, and what counting one in full would add to the base. */
-  private readonly mayBeAcronyms: { text: string; gain: number }[] = [];
-
-  constructor(
-    private readonly query: NameForm,
-    private readonly stats: NameStats,
-  ) {
-    // Only the two strongest agreements count in full, later ones at LATER_AGREEMENT_SHARE (compareForms);
-    // an initial earns INITIAL_AGREES wherever it ranks, an acronym a share of its weight (see `against`).
-    let base = NAME_COMPLETE;
-    const gains: number[] = [];
-    for (const token of query.tokens) {
-      const weight = stats.tokenWeight(token);
-      const full = Math.max(weight, INITIAL_AGREES);
-      const later = Math.max(LATER_AGREEMENT_SHARE * weight, INITIAL_AGREES);
-      base += later;
-      gains.push(full - later);
-      if (ACRONYM_TEXT.test(token.text)) this.mayBeAcronyms.push({ text: token.text, gain: full - later });
-    }
-    gains.sort((a, b) => b - a);
-    this.base = base + (gains[0] ?? 0) + (gains[1] ?? 0);
-    const tokens = query.tokens;
-    this.longestRun = Math.min(tokens.length, 6);
-    for (let start = 0; start < tokens.length; start++) {
-      let run = "";
-      for (let end = start; end < Math.min(tokens.length, start + 6); end++) {
-        run += tokens[end]?.text[0] ?? "";
-        if (run.length >= 2) this.initialRuns.add(run);
-      }
-    }
-  }
-
-  /** The bound against a profile's names, or null when readings take part. */
-  against(listed: readonly NameForm[], shape: NameShape): number | null {
-    if (this.query.readAgainst || shape.readings) return null;
-    let acronyms = 0;
-    for (const form of listed) {
-      let here = 0;
-      // A query part that spells the initials of a run of listed parts counts whatever it ranks.
-      for (const part of this.mayBeAcronyms) if (spellsAnyRun(part.text, form)) here += part.gain;
-      // A listed part that spells a run of the query's initials (none when every listed part is longer).
-      if (shape.shortestPart <= this.longestRun) {
-        for (const token of form.tokens) {
-          const text = token.text;
-          if (text.length >= 2 && text.length <= this.longestRun && this.initialRuns.has(text))
-            here += ACRONYM_SHARE * this.stats.tokenWeight(token);
-        }
-      }
-      acronyms = Math.max(acronyms, here);
-    }
-    return this.base + acronyms;
-  }
-}
-
-/** Whether `text` is the first letters of some run of the form's parts (before any alignment). */
-function spellsAnyRun(text: string, form: NameForm): boolean {
-  for (let start = 0; start + text.length <= form.tokens.length; start++)
-    if (spellsInitials(text, form, start, NOTHING_USED)) return true;
-  return false;
-}
-const NOTHING_USED = new Uint8Array(0);
-
 const textAt = (form: NameForm, i: number): string => form.tokens[i]?.text ?? "";
 
 /** Two name parts that differ: the more distinctive of the two, the more it costs. */
@@ -517,7 +442,7 @@ function nextFull(form: NameForm, used: Uint8Array, from: number): number {
 }
 
 /** A token that may be an acronym: two to six letters. */
-const ACRONYM_TEXT = /^[a-z]{2,6}$/;
+export const ACRONYM_TEXT = /^[a-z]{2,6}$/;
 
 /**
  * Acronyms: an unaligned token of one name spelling the initials of a run of unaligned tokens of the other
@@ -551,7 +476,7 @@ function addAcronyms(
 }
 
 /** Whether the unaligned tokens of `long` from `start` on begin with the letters of `text`, in order. */
-function spellsInitials(text: string, long: NameForm, start: number, usedLong: Uint8Array): boolean {
+export function spellsInitials(text: string, long: NameForm, start: number, usedLong: Uint8Array): boolean {
   for (let k = 0; k < text.length; k++) {
     if (usedLong[start + k] || long.tokens[start + k]?.text.charCodeAt(0) !== text.charCodeAt(k))
       return false;
