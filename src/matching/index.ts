@@ -1,4 +1,5 @@
 import { CandidateScratch } from "./candidate-scratch.ts";
+import { MergedGroups } from "./merged-groups.ts";
 import type { NameKind } from "./names.ts";
 import { Postings } from "./postings.ts";
 import {
@@ -72,6 +73,9 @@ export class MatchIndex {
   private readonly postings = new Postings();
   readonly stats = new FrequencyStats();
   private readonly scratch = new CandidateScratch();
+  private readonly merged = new MergedGroups();
+  /** Counts additions and removals: merged key groups hold only while it stays the same. */
+  private changes = 0;
 
   constructor(profiles: MatchProfile[] = []) {
     // Name analyses shared while loading: aliases and common full names repeat across profiles.
@@ -97,6 +101,7 @@ export class MatchIndex {
   }
 
   private insert(profile: MatchProfile, analyses?: NameAnalyses): void {
+    this.changes++;
     if (this.bySlotId.has(profile.entityId)) this.remove(profile.entityId);
     const prepared = analyzeProfile(profile, analyses);
     const slot = this.slots.length;
@@ -115,6 +120,7 @@ export class MatchIndex {
   remove(entityId: string): boolean {
     const slot = this.bySlotId.get(entityId);
     if (slot === undefined) return false;
+    this.changes++;
     const entry = this.slots[slot];
     if (!entry) return false;
     for (const form of entry.prepared.names) this.postings.unfile(form, slot);
@@ -130,6 +136,14 @@ export class MatchIndex {
     scratch.reserve(this.slots.length);
     const total = Math.max(this.size, 1);
     for (const group of groups) {
+      scratch.startGroup();
+      const merged = this.merged.lookup(group, this.changes);
+      if (merged) {
+        const { slots, keyOf, weights } = merged;
+        for (let i = 0; i < slots.length; i++)
+          scratch.offer(slots[i] as number, weights[keyOf[i] as number] as number);
+        continue;
+      }
       // The group's usable keys from the highest weight down (insertion sort: a group has a few dozen keys).
       let n = 0;
       for (const key of group) {
@@ -147,12 +161,13 @@ export class MatchIndex {
         keyWeights[at] = weight;
         keyLists[at] = list;
       }
-      scratch.startGroup();
       for (let k = 0; k < n; k++) {
         const list = keyLists[k] ?? [];
         const weight = keyWeights[k] ?? 0;
         for (const slot of list) scratch.offer(slot, weight);
       }
+      if (n > 1 && n <= 256 && this.merged.shouldMerge(group))
+        this.merged.store(group, keyLists, keyWeights, n, this.slots.length, this.changes);
     }
     const chosen = scratch.best(limit);
     // Candidates that share far less with the query than the best one are not worth scoring.

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { CandidateScratch } from "../../src/matching/candidate-scratch.ts";
 import { nameProfile } from "../../src/matching/eval/cross-script.ts";
 import { MatchIndex } from "../../src/matching/index.ts";
+import { MergedGroups } from "../../src/matching/merged-groups.ts";
 import { analyzeName } from "../../src/matching/names.ts";
 import { Postings } from "../../src/matching/postings.ts";
 
@@ -70,5 +71,74 @@ test("property: adding then removing a profile leaves search results as if it wa
       assert.deepEqual(touched.search(query, 5), base().search(query, 5));
     }),
     { numRuns: 40 },
+  );
+});
+
+test("merged key groups: each slot once with its best key's weight, only in the index state merged in, least recently used dropped first", () => {
+  const merged = new MergedGroups(6);
+  const group = [1, 2, 3];
+  assert.equal(merged.shouldMerge(group), false, "a group asked for once is not merged");
+  assert.equal(merged.shouldMerge(group), true);
+  // Lists come best weight first; slot 5 is in both and keeps the higher weight.
+  merged.store(
+    group,
+    [
+      [2, 5],
+      [5, 9, 11],
+    ],
+    [3, 1.5],
+    2,
+    16,
+    7,
+  );
+  const found = merged.lookup(group, 7);
+  assert.ok(found);
+  const weightOf = new Map([...found.slots].map((slot, i) => [slot, found.weights[found.keyOf[i] ?? 0]]));
+  assert.deepEqual(
+    weightOf,
+    new Map([
+      [2, 3],
+      [5, 3],
+      [9, 1.5],
+      [11, 1.5],
+    ]),
+  );
+  assert.equal(merged.lookup(group, 8), undefined, "the index changed: read the lists again");
+  assert.equal(merged.lookup(group, 7), undefined, "and the stale list is gone");
+  const [a, b, c] = [[1], [2], [3]];
+  merged.store(a, [[1, 2], [3]], [2, 1], 2, 16, 1);
+  merged.store(b, [[4, 5], [6]], [2, 1], 2, 16, 1);
+  merged.lookup(a, 1); // a is now the more recently used
+  merged.store(c, [[7], [8]], [2, 1], 2, 16, 1);
+  assert.ok(merged.lookup(a, 1));
+  assert.equal(merged.lookup(b, 1), undefined, "over the budget of 6 slots, the least recently used goes");
+  assert.ok(merged.lookup(c, 1));
+});
+
+test("property: repeated searches, with profiles added and removed between them, find what a fresh index finds", () => {
+  const names = [...NAMES, "Olga Petrenco", "Ivan Sydorchuk", "Karim Ben Haddou", "Mariya Gonzales"];
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.nat(names.length - 1), fc.constantFrom("search", "add", "remove")), {
+        maxLength: 25,
+      }),
+      (steps) => {
+        const held = new Set([0, 1, 2]);
+        const profiles = () =>
+          [...held].sort((x, y) => x - y).map((i) => nameProfile(names[i] ?? "", `p${i}`));
+        const live = new MatchIndex(profiles());
+        for (const [i, step] of steps) {
+          if (step === "add" && !held.has(i)) {
+            held.add(i);
+            live.add(nameProfile(names[i] ?? "", `p${i}`));
+          } else if (step === "remove" && held.delete(i)) live.remove(`p${i}`);
+          const query = { name: names[i] ?? "" };
+          // Asked three times: read list by list, then merged, then from the merged list.
+          const fresh = new MatchIndex(profiles()).search(query, 5);
+          for (let time = 0; time < 3; time++) assert.deepEqual(live.search(query, 5), fresh);
+        }
+      },
+    ),
+    { numRuns: 60 },
   );
 });
