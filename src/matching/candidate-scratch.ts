@@ -52,17 +52,25 @@ export class CandidateScratch {
     const cells = this.cells;
     const chosen: number[] = [];
     if (limit <= 0) return chosen;
-    const ahead = (slot: number, other: number) =>
-      before(cells[slot * 2 + 1] ?? 0, slot, cells[other * 2 + 1] ?? 0, other);
+    // The last one chosen once `limit` are: most touched slots rank below it and are passed over at once.
+    let lastScore = Number.NEGATIVE_INFINITY;
+    let lastSlot = -1;
     for (let i = 0; i < this.touchedCount; i++) {
-      const slot = this.touched[i] ?? 0;
-      if (chosen.length === limit && !ahead(slot, chosen[limit - 1] ?? 0)) continue;
+      const slot = this.touched[i] as number;
+      const score = cells[slot * 2 + 1] as number;
+      if (chosen.length === limit && !before(score, slot, lastScore, lastSlot)) continue;
       let at = chosen.length === limit ? limit - 1 : chosen.length;
-      while (at > 0 && ahead(slot, chosen[at - 1] ?? 0)) {
-        chosen[at] = chosen[at - 1] ?? 0;
+      while (at > 0) {
+        const other = chosen[at - 1] as number;
+        if (!before(score, slot, cells[other * 2 + 1] as number, other)) break;
+        chosen[at] = other;
         at--;
       }
       chosen[at] = slot;
+      if (chosen.length === limit) {
+        lastSlot = chosen[limit - 1] as number;
+        lastScore = cells[lastSlot * 2 + 1] as number;
+      }
     }
     return chosen;
   }
