@@ -24,7 +24,7 @@ import type { MatchProfile, MatchQuery, MatchResult } from "./types.ts";
 /**
  * In-memory candidate index over match profiles. Names are filed under blocking keys (see blocking.ts)
  * in an inverted index; a query collects candidates from its keys, weighting each key by its rarity and
- * ignoring keys too common to discriminate, then fully scores the best few hundred. Token statistics
+ * ignoring keys too common to discriminate, then fully scores the best ten or so. Token statistics
  * (for the scorer's rare-token weights) are counted from the indexed profiles and kept current on add,
  * update and remove. Results are deterministic: ties order by entity id.
  */
