@@ -4,19 +4,16 @@ import {
   ACRONYM_SHARE,
   ACRONYM_TEXT,
   INITIAL_AGREES,
+  JOINED_SHARE,
   joinable,
   joinedFacts,
   LATER_AGREEMENT_SHARE,
   NAME_COMPLETE,
+  STRONG_ALIGNMENT,
   spellsInitials,
   strongAgainstJoined,
 } from "./name.ts";
 import { compareTokens, type TokenFacts } from "./tokens.ts";
-
-/** Similarity from which an alignment counts as strong for the complete-name bonus (compareForms). */
-const STRONG_ALIGNMENT = 0.7;
-/** The share of its weight an agreement of parts written as one earns (compareForms). */
-const JOINED_SHARE = 0.9;
 
 /**
  * The most a comparison of this query name can add, worked out before any alignment: the two heaviest
@@ -42,8 +39,6 @@ export class NameBound {
   private readonly unseenExtra: number[] = [];
   /** The query parts, heaviest first. */
   private readonly heaviestFirst: number[];
-  /** Runs of two or three query parts that may be written as one in a listed name, as facts. */
-  private readonly queryRuns: { start: number; length: number; unit: TokenFacts }[] = [];
 
   constructor(
     private readonly query: NameForm,
@@ -78,12 +73,6 @@ export class NameBound {
         run += tokens[end]?.text[0] ?? "";
         if (run.length >= 2) this.initialRuns.add(run);
       }
-      for (
-        let length = 2;
-        length <= 3 && start + length <= tokens.length && joinable(query, start, length);
-        length++
-      )
-        this.queryRuns.push({ start, length, unit: joinedFacts(query, start, length) });
     }
   }
 
@@ -214,8 +203,8 @@ export class NameBound {
    */
   private joinsStrongly(i: number, listed: NameForm, abjad: boolean): boolean {
     const token = this.query.tokens[i] as NameToken;
-    for (const { unit } of listedRuns(listed)) if (strongAgainstJoined(token, unit, true, abjad)) return true;
-    for (const { start, length, unit } of this.queryRuns) {
+    for (const { unit } of joinedRuns(listed)) if (strongAgainstJoined(token, unit, true, abjad)) return true;
+    for (const { start, length, unit } of joinedRuns(this.query)) {
       if (i < start || i >= start + length) continue;
       for (const other of listed.tokens) if (strongAgainstJoined(other, unit, false, abjad)) return true;
     }
@@ -243,19 +232,26 @@ let strongAlone = new Uint8Array(32);
 /** Per query part: whether what it can add is known (its joined agreements looked for, or not needed). */
 let settled = new Uint8Array(32);
 
+/** A run of two or three neighbouring parts of a name that may be written as one, as facts. */
+interface JoinedRun {
+  start: number;
+  length: number;
+  unit: TokenFacts;
+}
+
 /**
- * The runs of two or three neighbouring parts of a listed name, as facts, worked out once per name: listed
- * names live as long as the index, and a screening node bounds the same ones again and again.
+ * A name's joined runs, worked out once per name: listed names live as long as the index and a screening
+ * node bounds the same ones again and again; a query's are asked for each candidate it is bounded against.
  */
-const runsByForm = new WeakMap<NameForm, { unit: TokenFacts }[]>();
-function listedRuns(form: NameForm): { unit: TokenFacts }[] {
+const runsByForm = new WeakMap<NameForm, JoinedRun[]>();
+function joinedRuns(form: NameForm): JoinedRun[] {
   let runs = runsByForm.get(form);
   if (!runs) {
     runs = [];
     const n = form.tokens.length;
     for (let start = 0; start + 1 < n; start++)
       for (let length = 2; length <= 3 && start + length <= n && joinable(form, start, length); length++)
-        runs.push({ unit: joinedFacts(form, start, length) });
+        runs.push({ start, length, unit: joinedFacts(form, start, length) });
     runsByForm.set(form, runs);
   }
   return runs;

@@ -37,6 +37,10 @@ export const ACRONYM_SHARE = 0.8;
 export const NAME_EXTRA_INITIAL = -0.3;
 export const INITIAL_AGREES = 0.8;
 export const NAME_COMPLETE = 4;
+/** Similarity from which an alignment counts as strong for the complete-name bonus. */
+export const STRONG_ALIGNMENT = 0.7;
+/** The share of its weight an agreement of parts written as one earns. */
+export const JOINED_SHARE = 0.9;
 
 /** A run of one to three neighbouring tokens compared as one ("Jin Ping" / "Jinping"). */
 interface Span {
@@ -263,14 +267,16 @@ function compareForms(query: NameForm, listed: NameForm, stats: NameStats): Name
     usedQ.fill(1, pair.q.start, pair.q.start + pair.q.length);
     usedC.fill(1, pair.c.start, pair.c.start + pair.c.length);
     aligned++;
-    if (pair.similarity >= 0.7 || pair.agreement === "initial") strong++;
+    if (pair.similarity >= STRONG_ALIGNMENT || pair.agreement === "initial") strong++;
     if (pair.agreement === "initial") {
       items.push(item(INITIAL_AGREES, "initial", pair));
       continue;
     }
     const full = Math.min(spanWeight(pair.q, query, stats), spanWeight(pair.c, listed, stats));
     const how = pair.agreement === "exact" ? "equal" : pair.agreement;
-    agreements.push(item(full * (pair.agreement === "joined" ? 0.9 : pair.similarity), "agrees", pair, how));
+    agreements.push(
+      item(full * (pair.agreement === "joined" ? JOINED_SHARE : pair.similarity), "agrees", pair, how),
+    );
   }
   agreements.sort((x, y) => y.weight - x.weight);
   for (let rank = 0; rank < agreements.length; rank++) {
