@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { fixedClock } from "../../src/platform/clock.ts";
-import type { Store } from "../../src/platform/db.ts";
+import { openStore, type Store } from "../../src/platform/db.ts";
+import type { AuditEntry } from "../../src/sharing/audit-chain.ts";
 import {
   appendAudit,
   appendAuditGrouped,
@@ -101,6 +102,19 @@ for (const kind of STORE_KINDS) {
       assert.deepEqual(await verifyAuditLog(db), { ok: true, entries: before + 30 });
     });
 
+    test("a grouped append after another writer moved the head follows that writer's entry", async () => {
+      const { db } = testStore.store;
+      await appendAuditGrouped(db, auditBody(LOCAL_OPERATOR, AT, "grouped", { i: 0 }));
+      // Another writer (a CLI, another server process) appends behind this process's back.
+      await testStore.store.db.transaction((tx) =>
+        appendAudit(tx, auditBody(LOCAL_OPERATOR, AT, "other", {})),
+      );
+      const after = await appendAuditGrouped(db, auditBody(LOCAL_OPERATOR, AT, "grouped", { i: 1 }));
+      const [newest] = await tailAudit(db, { limit: 1 });
+      assert.equal(newest?.hash, after.hash);
+      assert.equal((await verifyAuditLog(db)).ok, true);
+    });
+
     test("a failing alongside write fails only its own call", async () => {
       const { db } = testStore.store;
       const calls = [0, 1, 2].map((i) =>
@@ -116,6 +130,44 @@ for (const kind of STORE_KINDS) {
       assert.equal((await verifyAuditLog(db)).ok, true);
     });
   });
+
+  if (kind.name === "PostgreSQL")
+    describe("audit log with two writers on one PostgreSQL database", () => {
+      let testStore: TestStore;
+      let second: Store;
+      before(async () => {
+        testStore = await kind.open();
+        // A second pool on the same database stands for another server process.
+        second = await openStore({ databaseUrl: testStore.url ?? "" });
+      });
+      after(async () => {
+        await second.close();
+        await testStore.dispose();
+      });
+
+      test("grouped appends from both writers, round after round, each get their own place in one chain", async () => {
+        const writers = [testStore.store.db, second.db];
+        const entries: AuditEntry[] = [];
+        // Each round both write at once, so each starts the next round behind the other's newest entry.
+        for (let round = 0; round < 10; round++) {
+          const calls = Array.from({ length: 8 }, (_, i) =>
+            appendAuditGrouped(
+              writers[i % 2] as Store["db"],
+              auditBody(LOCAL_OPERATOR, AT, "race", { round, i }),
+            ),
+          );
+          entries.push(...(await Promise.all(calls)));
+        }
+        assert.equal(new Set(entries.map((e) => e.seq)).size, 80, "every call its own seq");
+        assert.deepEqual(await verifyAuditLog(testStore.store.db), { ok: true, entries: 80 });
+        const stored = await tailAudit(testStore.store.db, { limit: 80 });
+        assert.deepEqual(
+          stored.map((e) => e.hash).sort(),
+          entries.map((e) => e.hash).sort(),
+          "every entry returned is the entry stored",
+        );
+      });
+    });
 
   describe(`audit tampering on ${kind.name}`, () => {
     let testStore: TestStore;
