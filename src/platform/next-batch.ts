@@ -18,3 +18,11 @@ export function joinNextBatch<Key extends object, Item>(
   queues.set(key, fresh);
   void drain(key, fresh);
 }
+
+/**
+ * Resolves after the event loop's current turn: a drain that waits for it before taking its next batch
+ * lets the calls of requests whose data arrived in the same turn join that batch.
+ */
+export function afterThisTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -5,7 +5,7 @@
  */
 import { asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../platform/db.ts";
-import { joinNextBatch } from "../platform/next-batch.ts";
+import { afterThisTurn, joinNextBatch } from "../platform/next-batch.ts";
 import {
   type AuditEntry,
   type ChainVerdict,
@@ -147,6 +147,7 @@ export function appendAuditGrouped(
 
 async function drain(db: Db, queue: Pending[]): Promise<void> {
   while (queue.length > 0) {
+    await afterThisTurn();
     const group = queue.splice(0, MAX_GROUP);
     try {
       await writeGroup(db, group);

@@ -1,11 +1,12 @@
 /**
- * Reads of registry rows by id on the busy paths (every screening asks about its matches). Calls that
- * arrive while a read is running wait for the next read and share it, so concurrent screenings cost the
- * store one query between them instead of queueing one each. A call never joins a read that had already
- * started, so it sees every write that committed before it was made.
+ * Reads of registry rows by id on the busy paths (every screening asks about its matches). A read starts
+ * once the event loop's current turn is over, so the calls of requests handled in that turn share it, and
+ * calls that arrive while a read is running wait for the next read and share that: concurrent screenings
+ * cost the store one query between them instead of queueing one each. A call never joins a read that had
+ * already started, so it sees every write that committed before it was made.
  */
 import type { DbOrTx } from "../platform/db.ts";
-import { joinNextBatch } from "../platform/next-batch.ts";
+import { afterThisTurn, joinNextBatch } from "../platform/next-batch.ts";
 
 /** Calls answered by one read at most; bounds the id list of one query. */
 const MAX_CALLS = 100;
@@ -28,6 +29,7 @@ export function batchedReads<Row extends { id: string }, Out>(
 
   async function drain(db: DbOrTx, queue: Waiting<Out>[]): Promise<void> {
     while (queue.length > 0) {
+      await afterThisTurn();
       const calls = queue.splice(0, MAX_CALLS);
       try {
         const rows = await read(db, [...new Set(calls.flatMap((call) => call.ids))]);
