@@ -129,9 +129,9 @@ const queues = new WeakMap<Db, Pending[]>();
 const knownHeads = new WeakMap<Db, Head>();
 
 /**
- * Appends from the busy paths (every screening and read of another agency's record), grouped: calls
- * arriving while a group is being written go into the next one, which is written with one statement (or
- * one lock of the head, see writeGroup) for all of them. Each entry commits with its own alongside writes.
+ * Appends from the busy paths (every screening and read of another agency's record), grouped: calls made
+ * in one turn of the event loop, or arriving while a group is being written, go into the next group,
+ * which is written with one statement (or one lock of the head, see writeGroup) for all of them. Each entry commits with its own alongside writes.
  * Without grouping every call would wait for the head lock in turn, capping a server at a few hundred
  * calls per second.
  */
