@@ -72,63 +72,78 @@ function digitsDiffer(a: string, b: string): number {
 const iso = (d: BirthDate) =>
   `${d.year}${String(d.month ?? 0).padStart(2, "0")}${String(d.day ?? 0).padStart(2, "0")}`;
 
-/** One comparison of two dates: a weight and a sentence. */
-export function compareDates(q: BirthDate, p: BirthDate): Evidence {
-  const say = (weight: number, how: string): Evidence => ({
-    feature: "birthDate",
-    weight,
-    detail: `birth date ${q.text} ${how} ${p.text}`,
-  });
+/** How two dates agree: a weight and the words that put it between them in a sentence. */
+interface DateAgreement {
+  weight: number;
+  how: string;
+}
+
+// Every agreement there is, made once: a screening compares the query's date with every candidate's.
+const agree = (weight: number, how: string): DateAgreement => ({ weight, how });
+const AGREEMENTS = {
+  inRange: agree(DATE_WEIGHTS.inRange, "falls within"),
+  outsideByOne: agree(DATE_WEIGHTS.offByOne, "is outside"),
+  outsideByFew: agree(DATE_WEIGHTS.offByFew, "is outside"),
+  outsideFar: agree(DATE_WEIGHTS.far, "is outside"),
+  yearTypo: agree(DATE_WEIGHTS.typo, "differs by one digit from"),
+  yearByOne: agree(DATE_WEIGHTS.offByOne, "differs from"),
+  yearByFew: agree(DATE_WEIGHTS.offByFew, "differs from"),
+  yearFar: agree(DATE_WEIGHTS.far, "differs from"),
+  year: agree(DATE_WEIGHTS.year, "has the same year as"),
+  exact: agree(DATE_WEIGHTS.exact, "equals"),
+  swap: agree(DATE_WEIGHTS.swap, "is day/month swapped from"),
+  typo: agree(DATE_WEIGHTS.typo, "differs by one digit from"),
+  otherDay: agree(DATE_WEIGHTS.sameYearOtherDay, "differs from"),
+  otherMonth: agree(DATE_WEIGHTS.sameYearOtherMonth, "differs from"),
+  month: agree(DATE_WEIGHTS.month, "has the same month as"),
+  monthDiffers: agree(DATE_WEIGHTS.sameYearOtherMonth, "differs in month from"),
+};
+
+function dateAgreement(q: BirthDate, p: BirthDate): DateAgreement {
   const range = q.toYear !== undefined ? q : p.toYear !== undefined ? p : null;
   if (range) {
     const other = range === q ? p : q;
     const lo = range.year;
     const hi = range.toYear ?? range.year;
     const otherHi = other.toYear ?? other.year;
-    if (otherHi >= lo && other.year <= hi) return say(DATE_WEIGHTS.inRange, "falls within");
+    if (otherHi >= lo && other.year <= hi) return AGREEMENTS.inRange;
     const gap = other.year > hi ? other.year - hi : lo - otherHi;
-    return say(
-      gap <= 1 ? DATE_WEIGHTS.offByOne : gap <= 3 ? DATE_WEIGHTS.offByFew : DATE_WEIGHTS.far,
-      "is outside",
-    );
+    return gap <= 1 ? AGREEMENTS.outsideByOne : gap <= 3 ? AGREEMENTS.outsideByFew : AGREEMENTS.outsideFar;
   }
   if (q.year !== p.year) {
     const full = q.day !== undefined && p.day !== undefined;
-    if (
-      full &&
-      q.month === p.month &&
-      q.day === p.day &&
-      digitsDiffer(String(q.year), String(p.year)) === 1
-    ) {
-      return say(DATE_WEIGHTS.typo, "differs by one digit from");
-    }
+    if (full && q.month === p.month && q.day === p.day && digitsDiffer(String(q.year), String(p.year)) === 1)
+      return AGREEMENTS.yearTypo;
     const gap = Math.abs(q.year - p.year);
-    return say(
-      gap === 1 ? DATE_WEIGHTS.offByOne : gap <= 3 ? DATE_WEIGHTS.offByFew : DATE_WEIGHTS.far,
-      "differs from",
-    );
+    return gap === 1 ? AGREEMENTS.yearByOne : gap <= 3 ? AGREEMENTS.yearByFew : AGREEMENTS.yearFar;
   }
-  if (q.month === undefined || p.month === undefined) return say(DATE_WEIGHTS.year, "has the same year as");
+  if (q.month === undefined || p.month === undefined) return AGREEMENTS.year;
   if (q.day !== undefined && p.day !== undefined) {
-    if (q.month === p.month && q.day === p.day) return say(DATE_WEIGHTS.exact, "equals");
-    if (q.month === p.day && q.day === p.month) return say(DATE_WEIGHTS.swap, "is day/month swapped from");
-    if (digitsDiffer(iso(q), iso(p)) === 1) return say(DATE_WEIGHTS.typo, "differs by one digit from");
-    return say(
-      q.month === p.month ? DATE_WEIGHTS.sameYearOtherDay : DATE_WEIGHTS.sameYearOtherMonth,
-      "differs from",
-    );
+    if (q.month === p.month && q.day === p.day) return AGREEMENTS.exact;
+    if (q.month === p.day && q.day === p.month) return AGREEMENTS.swap;
+    if (digitsDiffer(iso(q), iso(p)) === 1) return AGREEMENTS.typo;
+    return q.month === p.month ? AGREEMENTS.otherDay : AGREEMENTS.otherMonth;
   }
-  if (q.month === p.month) return say(DATE_WEIGHTS.month, "has the same month as");
-  return say(DATE_WEIGHTS.sameYearOtherMonth, "differs in month from");
+  return q.month === p.month ? AGREEMENTS.month : AGREEMENTS.monthDiffers;
 }
 
-/** The best agreement between the query's date and any of the listed dates. */
+function evidence(q: BirthDate, p: BirthDate, { weight, how }: DateAgreement): Evidence {
+  return { feature: "birthDate", weight, detail: `birth date ${q.text} ${how} ${p.text}` };
+}
+
+/** One comparison of two dates: a weight and a sentence. */
+export function compareDates(q: BirthDate, p: BirthDate): Evidence {
+  return evidence(q, p, dateAgreement(q, p));
+}
+
+/** The best agreement between the query's date and any of the listed dates (the first of equals). */
 export function compareBirthDates(query: BirthDate | null, listed: BirthDate[]): Evidence | null {
-  if (!query || listed.length === 0) return null;
-  let best: Evidence | null = null;
+  if (!query) return null;
+  let best: DateAgreement | null = null;
+  let bestDate: BirthDate | null = null;
   for (const p of listed) {
-    const e = compareDates(query, p);
-    if (!best || e.weight > best.weight) best = e;
+    const agreement = dateAgreement(query, p);
+    if (!best || agreement.weight > best.weight) [best, bestDate] = [agreement, p];
   }
-  return best;
+  return best && bestDate ? evidence(query, bestDate, best) : null;
 }
