@@ -3,8 +3,9 @@
  * (401 without a key or with a bad one) or a password session's person (set by the session hook), the
  * route's roles (`config.roles`, 403 when the actor has none of them), and a per-key (per-person) rate limit.
  * A successful scrypt check is remembered for a short while, keyed by the SHA-256 of the key, since scrypt
- * on every request would cap the server at a few dozen requests per second; revoking through the API drops
- * the entry at once.
+ * on every request would cap the server at a few dozen requests per second; requests with a key that is not
+ * remembered share one check; revoking through the API drops the entry at once, and a check under way then
+ * leaves it out.
  */
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
@@ -56,29 +57,46 @@ export function createAuthenticator(db: DbOrTx, options: AuthenticatorOptions = 
   const now = options.now ?? Date.now;
   const cache = new Map<string, { actor: KeyActor; until: number }>();
   const failures = createFailureLimit({ maxPerMinute: maxFailures, maxEntries, now });
+  // Checks under way, by key digest: when an entry runs out under load, the requests that carry the key
+  // share one scrypt run instead of starting one each.
+  const checking = new Map<string, Promise<KeyActor | null>>();
+  // Counts forget calls: a check under way when its key was forgotten (revoked) does not cache it again.
+  let forgotten = 0;
+
+  async function check(key: string, digest: string): Promise<KeyActor | null> {
+    // Guessing at one key id costs a scrypt check each; after too many misses stop checking for a minute.
+    // A key already in the cache keeps working, so guessing cannot lock out its holder's live sessions.
+    const claimed = apiKeyId(key) ?? "";
+    if (failures.blocked(claimed)) {
+      throw new FtfxError("rate_limited", "too many failed attempts with this key id; retry in a minute");
+    }
+    const started = forgotten;
+    const actor = await authenticateKey(db, key);
+    if (actor && started === forgotten) {
+      // Map keeps insertion order: the first entry is the oldest.
+      if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
+      cache.set(digest, { actor, until: now() + ttlMs });
+    } else if (!actor && claimed) {
+      failures.record(claimed);
+    }
+    return actor;
+  }
+
   return {
     async authenticate(key) {
       const digest = sha256Hex(key);
       const cached = cache.get(digest);
       if (cached && cached.until > now()) return cached.actor;
       cache.delete(digest);
-      // Guessing at one key id costs a scrypt check each; after too many misses stop checking for a minute.
-      // A key already in the cache keeps working, so guessing cannot lock out its holder's live sessions.
-      const claimed = apiKeyId(key) ?? "";
-      if (failures.blocked(claimed)) {
-        throw new FtfxError("rate_limited", "too many failed attempts with this key id; retry in a minute");
+      let running = checking.get(digest);
+      if (!running) {
+        running = check(key, digest).finally(() => checking.delete(digest));
+        checking.set(digest, running);
       }
-      const actor = await authenticateKey(db, key);
-      if (actor) {
-        // Map keeps insertion order: the first entry is the oldest.
-        if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
-        cache.set(digest, { actor, until: now() + ttlMs });
-      } else if (claimed) {
-        failures.record(claimed);
-      }
-      return actor;
+      return running;
     },
     forget(keyId) {
+      forgotten++;
       for (const [digest, entry] of cache) if (entry.actor.keyId === keyId) cache.delete(digest);
     },
   };

@@ -95,6 +95,41 @@ describe("API authentication, roles and rate limit", () => {
     assert.equal(await auth.authenticate(again.key), null);
   });
 
+  /** An authenticator over a store wrapper that counts its reads of the key table (one per scrypt check). */
+  function countingAuthenticator() {
+    const { db } = testStore.store;
+    const counted = { reads: 0 };
+    const counting = new Proxy(db, {
+      get(target, property, receiver) {
+        if (property === "select") counted.reads++;
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    return { auth: createAuthenticator(counting), counted };
+  }
+
+  test("requests carrying one key while its entry is missing share one check", async () => {
+    const { auth, counted } = countingAuthenticator();
+    const created = await createKey(testStore.store.db, { agencyId, roles: ["analyst"] }, operator);
+    const actors = await Promise.all(Array.from({ length: 8 }, () => auth.authenticate(created.key)));
+    assert.deepEqual(
+      actors.map((actor) => actor?.keyId),
+      Array(8).fill(created.id),
+    );
+    assert.equal(counted.reads, 1);
+  });
+
+  test("a check under way when its key is forgotten does not put the key in the cache", async () => {
+    const { auth, counted } = countingAuthenticator();
+    const created = await createKey(testStore.store.db, { agencyId, roles: ["analyst"] }, operator);
+    const underWay = auth.authenticate(created.key);
+    auth.forget(created.id);
+    assert.equal((await underWay)?.keyId, created.id);
+    await auth.authenticate(created.key);
+    assert.equal(counted.reads, 2, "checked again, not answered from the cache");
+  });
+
   test("guessing at a key id stops being checked after too many misses; the holder's cached key still works", async () => {
     const { db } = testStore.store;
     let now = 0;
