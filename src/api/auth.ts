@@ -60,7 +60,8 @@ export function createAuthenticator(db: DbOrTx, options: AuthenticatorOptions = 
   // Checks under way, by key digest: when an entry runs out under load, the requests that carry the key
   // share one scrypt run instead of starting one each.
   const checking = new Map<string, Promise<KeyActor | null>>();
-  // Counts forget calls: a check under way when its key was forgotten (revoked) does not cache it again.
+  // Counts forget calls: a check under way when any key is forgotten (revoked) caches nothing; revocations
+  // are rare, so at worst the next request checks again.
   let forgotten = 0;
 
   async function check(key: string, digest: string): Promise<KeyActor | null> {
