@@ -1,13 +1,16 @@
 /**
- * Batches for busy paths: a call that arrives while its key's batch is being worked joins the next batch;
- * the first call opens the queue and starts `drain`, which takes what has queued until nothing has and
- * then closes it (`queues.delete(key)`).
+ * Batches for busy paths: a call that arrives while its key's batch is being worked joins the next batch.
+ * The first call opens the queue; each batch is taken once the event loop's current turn is over, so the
+ * calls of requests whose data arrived in the same turn share it, and up to `maxBatch` calls at a time are
+ * handed to `work`, until nothing has queued; then the queue closes. `work` answers its calls itself,
+ * failures included: it must not reject.
  */
 export function joinNextBatch<Key extends object, Item>(
   queues: WeakMap<Key, Item[]>,
   key: Key,
   item: Item,
-  drain: (key: Key, queue: Item[]) => Promise<void>,
+  maxBatch: number,
+  work: (key: Key, batch: Item[]) => Promise<void>,
 ): void {
   const queue = queues.get(key);
   if (queue) {
@@ -16,13 +19,19 @@ export function joinNextBatch<Key extends object, Item>(
   }
   const fresh = [item];
   queues.set(key, fresh);
-  void drain(key, fresh);
+  void drain(queues, key, fresh, maxBatch, work);
 }
 
-/**
- * Resolves after the event loop's current turn: a drain that waits for it before taking its next batch
- * lets the calls of requests whose data arrived in the same turn join that batch.
- */
-export function afterThisTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+async function drain<Key extends object, Item>(
+  queues: WeakMap<Key, Item[]>,
+  key: Key,
+  queue: Item[],
+  maxBatch: number,
+  work: (key: Key, batch: Item[]) => Promise<void>,
+): Promise<void> {
+  while (queue.length > 0) {
+    await new Promise((resolve) => setImmediate(resolve));
+    await work(key, queue.splice(0, maxBatch));
+  }
+  queues.delete(key);
 }

@@ -5,7 +5,7 @@
  */
 import { asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../platform/db.ts";
-import { afterThisTurn, joinNextBatch } from "../platform/next-batch.ts";
+import { joinNextBatch } from "../platform/next-batch.ts";
 import {
   type AuditEntry,
   type ChainVerdict,
@@ -131,9 +131,9 @@ const knownHeads = new WeakMap<Db, Head>();
 /**
  * Appends from the busy paths (every screening and read of another agency's record), grouped: calls made
  * in one turn of the event loop, or arriving while a group is being written, go into the next group,
- * which is written with one statement (or one lock of the head, see writeGroup) for all of them. Each entry commits with its own alongside writes.
- * Without grouping every call would wait for the head lock in turn, capping a server at a few hundred
- * calls per second.
+ * which is written with one statement (or one lock of the head, see writeGroup) for all of them. Each
+ * entry commits with its own alongside writes. Without grouping every call would wait for the head lock
+ * in turn, capping a server at a few hundred calls per second.
  */
 export function appendAuditGrouped(
   db: Db,
@@ -141,22 +141,17 @@ export function appendAuditGrouped(
   alongside?: AlongsideWrites,
 ): Promise<AuditEntry> {
   return new Promise((resolve, reject) =>
-    joinNextBatch(queues, db, { body, alongside, resolve, reject }, drain),
+    joinNextBatch(queues, db, { body, alongside, resolve, reject }, MAX_GROUP, writeGroupOrEach),
   );
 }
 
-async function drain(db: Db, queue: Pending[]): Promise<void> {
-  while (queue.length > 0) {
-    await afterThisTurn();
-    const group = queue.splice(0, MAX_GROUP);
-    try {
-      await writeGroup(db, group);
-    } catch {
-      // One bad member must not fail the others: write them one by one, each with its own outcome.
-      for (const item of group) await writeGroup(db, [item]).catch(item.reject);
-    }
+/** Writes one group; if it fails, its members one by one, so one bad call cannot fail the others. */
+async function writeGroupOrEach(db: Db, group: Pending[]): Promise<void> {
+  try {
+    await writeGroup(db, group);
+  } catch {
+    for (const item of group) await writeGroup(db, [item]).catch(item.reject);
   }
-  queues.delete(db);
 }
 
 /**

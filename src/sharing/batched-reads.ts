@@ -6,7 +6,7 @@
  * already started, so it sees every write that committed before it was made.
  */
 import type { DbOrTx } from "../platform/db.ts";
-import { afterThisTurn, joinNextBatch } from "../platform/next-batch.ts";
+import { joinNextBatch } from "../platform/next-batch.ts";
 
 /** Calls answered by one read at most; bounds the id list of one query. */
 const MAX_CALLS = 100;
@@ -27,30 +27,27 @@ export function batchedReads<Row extends { id: string }, Out>(
 ): (db: DbOrTx, ids: readonly string[]) => Promise<Map<string, Out>> {
   const queues = new WeakMap<DbOrTx, Waiting<Out>[]>();
 
-  async function drain(db: DbOrTx, queue: Waiting<Out>[]): Promise<void> {
-    while (queue.length > 0) {
-      await afterThisTurn();
-      const calls = queue.splice(0, MAX_CALLS);
-      try {
-        const rows = await read(db, [...new Set(calls.flatMap((call) => call.ids))]);
-        const byId = new Map(rows.map((row) => [row.id, row]));
-        for (const call of calls) {
-          const found = new Map<string, Out>();
-          for (const id of call.ids) {
-            const row = byId.get(id);
-            if (row) found.set(id, shape(row));
-          }
-          call.resolve(found);
+  async function readFor(db: DbOrTx, calls: Waiting<Out>[]): Promise<void> {
+    try {
+      const rows = await read(db, [...new Set(calls.flatMap((call) => call.ids))]);
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      for (const call of calls) {
+        const found = new Map<string, Out>();
+        for (const id of call.ids) {
+          const row = byId.get(id);
+          if (row) found.set(id, shape(row));
         }
-      } catch (error) {
-        for (const call of calls) call.reject(error);
+        call.resolve(found);
       }
+    } catch (error) {
+      for (const call of calls) call.reject(error);
     }
-    queues.delete(db);
   }
 
   return (db, ids) => {
     if (ids.length === 0) return Promise.resolve(new Map());
-    return new Promise((resolve, reject) => joinNextBatch(queues, db, { ids, resolve, reject }, drain));
+    return new Promise((resolve, reject) =>
+      joinNextBatch(queues, db, { ids, resolve, reject }, MAX_CALLS, readFor),
+    );
   };
 }
