@@ -310,3 +310,22 @@ test("the closer name bound rules out a name that shares only a first name, whic
   assert.ok(compareNames(query, same.names[0] ?? query, stats).logOdds >= budget);
   assert.ok(!bound.closerBelow(same.names, same.nameShape, budget));
 });
+
+test("the closer name bound counts parts a listed acronym spells as agreeing, so the name can still be complete", () => {
+  // Cases the floor's random property once found ruled out though they score above the budget.
+  const cases: [string, string[], "Person" | "Organization"][] = [
+    ["Mohammed Smyth", ["MS", "Petrenco"], "Organization"],
+    ["Tahhanov Abd K", ["Tahhanov AK"], "Organization"],
+  ];
+  for (const [q, listedNames, schema] of cases) {
+    const query = analyzeName(q);
+    const { names, nameShape } = prepareProfile({ ...nameProfile(q, "p", schema), names: listedNames });
+    const actual = Math.max(...names.map((listed) => compareNames(query, listed, DEFAULT_STATS).logOdds));
+    assert.ok(
+      compareNames(query, names[0] ?? query, DEFAULT_STATS).items.some((i) => i.kind === "complete"),
+      `${q} / ${listedNames[0]}: the full comparison finds the name complete`,
+    );
+    const bound = new NameBound(query, DEFAULT_STATS);
+    assert.ok(!bound.closerBelow(names, nameShape, actual - 0.01), `${q} / ${listedNames.join(" | ")}`);
+  }
+});

@@ -26,8 +26,8 @@ import { compareTokens, type TokenFacts } from "./tokens.ts";
  */
 export class NameBound {
   private readonly base: number;
-  /** The initials of every run of two to six query parts ("ms" for "Maribel Smith"). */
-  private readonly initialRuns = new Set<string>();
+  /** The initials of every run of two to six query parts ("ms" for "Maribel Smith"), with where such runs start. */
+  private readonly initialRuns = new Map<string, number[]>();
   /** The longest of those runs: longer listed parts cannot spell one. */
   private readonly longestRun: number;
   /** Query parts that could be acronyms, and what counting one in full would add to the base. */
@@ -71,7 +71,10 @@ export class NameBound {
       let run = "";
       for (let end = start; end < Math.min(tokens.length, start + 6); end++) {
         run += tokens[end]?.text[0] ?? "";
-        if (run.length >= 2) this.initialRuns.add(run);
+        if (run.length < 2) continue;
+        const starts = this.initialRuns.get(run);
+        if (starts) starts.push(start);
+        else this.initialRuns.set(run, [start]);
       }
     }
   }
@@ -110,9 +113,10 @@ export class NameBound {
    * most, and different agreements have different parts, so the agreements ranked by weight are each at
    * most the parts' mosts ranked likewise: the two highest count in full, the others at the later share.
    * Initials and acronyms count in full wherever they rank, the complete-name bonus only where every query
-   * part can agree strongly; clashes and extra parts only subtract. Parts are looked at heaviest first, and
-   * a part not looked at yet is assumed to agree in every way, so most hopeless names are settled by their
-   * first part or two.
+   * part can agree strongly (a part in a run whose initials a listed part spells can: that acronym may take
+   * it); clashes and extra parts only subtract. Parts are looked at alone heaviest first, and a part not
+   * looked at yet is assumed to agree in every way; most hopeless names are settled once the parts that
+   * agree with no single listed part are found to join with nothing either.
    */
   private formBelow(listed: NameForm, shape: NameShape, budget: number): boolean {
     const query = this.query;
@@ -124,9 +128,15 @@ export class NameBound {
       alone = new Float64Array(qn * 2);
       strongAlone = new Uint8Array(qn * 2);
       settled = new Uint8Array(qn * 2);
+      covered = new Uint8Array(qn * 2);
     }
     // Until looked at, a part earns its full weight, an initial's and an acronym's share, and is strong.
-    let unranked = shape.shortestPart <= this.longestRun ? this.listedAcronyms(listed) : 0;
+    let unranked = 0;
+    covered.fill(0, 0, qn);
+    if (shape.shortestPart <= this.longestRun) {
+      unranked = this.listedAcronyms(listed);
+      if (unranked > 0) this.markCovered(listed);
+    }
     for (let i = 0; i < qn; i++) {
       mosts[i] = this.weights[i] as number;
       strong[i] = 1;
@@ -150,7 +160,7 @@ export class NameBound {
         (acronym ? ACRONYM_SHARE * weight : 0) -
         (this.unseenExtra[i] as number);
       alone[i] = similarity;
-      strongAlone[i] = similarity >= STRONG_ALIGNMENT || initial || acronym ? 1 : 0;
+      strongAlone[i] = similarity >= STRONG_ALIGNMENT || initial || acronym || covered[i] ? 1 : 0;
       // No joined agreement can add to an agreement this close.
       settled[i] = similarity >= JOINED_SHARE ? 1 : 0;
       mosts[i] = weight * Math.max(similarity, JOINED_SHARE);
@@ -211,6 +221,18 @@ export class NameBound {
     return false;
   }
 
+  /**
+   * Marks the query parts in runs whose initials a listed part spells: the alignment may give them to that
+   * acronym, which counts as a strong agreement of every part it spells, so the name may still be complete.
+   */
+  private markCovered(form: NameForm): void {
+    for (const token of form.tokens) {
+      const text = token.text;
+      if (text.length < 2 || text.length > this.longestRun) continue;
+      for (const start of this.initialRuns.get(text) ?? []) covered.fill(1, start, start + text.length);
+    }
+  }
+
   /** What listed parts spelling a run of the query's initials can add. */
   private listedAcronyms(form: NameForm): number {
     let gain = 0;
@@ -231,6 +253,8 @@ let alone = new Float64Array(32);
 let strongAlone = new Uint8Array(32);
 /** Per query part: whether what it can add is known (its joined agreements looked for, or not needed). */
 let settled = new Uint8Array(32);
+/** Per query part: whether it is in a run whose initials a listed part spells (see markCovered). */
+let covered = new Uint8Array(32);
 
 /** A run of two or three neighbouring parts of a name that may be written as one, as facts. */
 interface JoinedRun {
