@@ -316,6 +316,7 @@ test("the closer name bound counts parts a listed acronym spells as agreeing, so
   const cases: [string, string[], "Person" | "Organization"][] = [
     ["Mohammed Smyth", ["MS", "Petrenco"], "Organization"],
     ["Tahhanov Abd K", ["Tahhanov AK"], "Organization"],
+    ["Jinping Jinping Smyth", ["Smyth J. J. LLC"], "Organization"],
   ];
   for (const [q, listedNames, schema] of cases) {
     const query = analyzeName(q);
