@@ -178,7 +178,8 @@ async function main(): Promise<void> {
         "pg_trgm: each party's name, folded (any-ascii, lower case), looked up with `name % query` on a GIN " +
           `(gin_trgm_ops) index over every name and alias of the ${PROFILES.toLocaleString("en")} synthetic profiles, best five subjects ` +
           "by similarity, after 200 untimed look-ups. It screens no remittance text, explains nothing and " +
-          "returns anything at similarity 0.3 or more, so its planted figure counts hits ftfx would not alert on.",
+          "returns anything at similarity 0.3 or more, so its planted figure counts hits ftfx would not alert on. " +
+          "ftfx: on the worker thread that screened the other half of the payments, none of these.",
       ],
     },
     {
