@@ -21,7 +21,7 @@ const QUICK = process.argv.includes("--quick");
 const PROFILES = QUICK ? 20_000 : 135_000;
 const PAYMENTS = QUICK ? 10_000 : 100_000;
 const THREADS = Math.max(1, Math.min(availableParallelism(), 2));
-/** Payments of the side-by-side sample: pg_trgm looks up about a hundred a second. */
+/** Payments of the side-by-side sample: pg_trgm screens about a hundred a second. */
 const PEER_SAMPLE = QUICK ? 300 : 2_000;
 const WORKER = new URL("./payments/worker.ts", import.meta.url);
 
@@ -179,7 +179,9 @@ async function main(): Promise<void> {
           `(gin_trgm_ops) index over every name and alias of the ${PROFILES.toLocaleString("en")} synthetic profiles, best five subjects ` +
           "by similarity, after 200 untimed look-ups. It screens no remittance text, explains nothing and " +
           "returns anything at similarity 0.3 or more, so its planted figure counts hits ftfx would not alert on. " +
-          "ftfx: on the worker thread that screened the other half of the payments, none of these.",
+          (THREADS > 1
+            ? "ftfx: on the worker thread that screened the other half of the payments, none of these."
+            : "ftfx: on the one worker thread, which screened these payments in the main run too."),
       ],
     },
     {
