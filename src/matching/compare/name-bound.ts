@@ -131,12 +131,8 @@ export class NameBound {
       covered = new Uint8Array(qn * 2);
     }
     // Until looked at, a part earns its full weight, an initial's and an acronym's share, and is strong.
-    let unranked = 0;
     covered.fill(0, 0, qn);
-    if (shape.shortestPart <= this.longestRun) {
-      unranked = this.listedAcronyms(listed);
-      if (unranked > 0) this.markCovered(listed);
-    }
+    let unranked = shape.shortestPart <= this.longestRun ? this.listedAcronyms(listed, true) : 0;
     for (let i = 0; i < qn; i++) {
       mosts[i] = this.weights[i] as number;
       strong[i] = 1;
@@ -222,24 +218,19 @@ export class NameBound {
   }
 
   /**
-   * Marks the query parts in runs whose initials a listed part spells: the alignment may give them to that
-   * acronym, which counts as a strong agreement of every part it spells, so the name may still be complete.
+   * What listed parts spelling a run of the query's initials can add. With `mark`, also marks the query
+   * parts in those runs as covered: the alignment may give them to that acronym, which counts as a strong
+   * agreement of every part it spells, so the name may still be complete.
    */
-  private markCovered(form: NameForm): void {
-    for (const token of form.tokens) {
-      const text = token.text;
-      if (text.length < 2 || text.length > this.longestRun) continue;
-      for (const start of this.initialRuns.get(text) ?? []) covered.fill(1, start, start + text.length);
-    }
-  }
-
-  /** What listed parts spelling a run of the query's initials can add. */
-  private listedAcronyms(form: NameForm): number {
+  private listedAcronyms(form: NameForm, mark = false): number {
     let gain = 0;
     for (const token of form.tokens) {
       const text = token.text;
-      if (text.length >= 2 && text.length <= this.longestRun && this.initialRuns.has(text))
-        gain += ACRONYM_SHARE * this.stats.tokenWeight(token);
+      if (text.length < 2 || text.length > this.longestRun) continue;
+      const starts = this.initialRuns.get(text);
+      if (!starts) continue;
+      gain += ACRONYM_SHARE * this.stats.tokenWeight(token);
+      if (mark) for (const start of starts) covered.fill(1, start, start + text.length);
     }
     return gain;
   }
@@ -253,7 +244,7 @@ let alone = new Float64Array(32);
 let strongAlone = new Uint8Array(32);
 /** Per query part: whether what it can add is known (its joined agreements looked for, or not needed). */
 let settled = new Uint8Array(32);
-/** Per query part: whether it is in a run whose initials a listed part spells (see markCovered). */
+/** Per query part: whether it is in a run whose initials a listed part spells (see listedAcronyms). */
 let covered = new Uint8Array(32);
 
 /** A run of two or three neighbouring parts of a name that may be written as one, as facts. */
