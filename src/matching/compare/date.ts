@@ -85,7 +85,6 @@ const AGREEMENTS = {
   outsideByOne: agree(DATE_WEIGHTS.offByOne, "is outside"),
   outsideByFew: agree(DATE_WEIGHTS.offByFew, "is outside"),
   outsideFar: agree(DATE_WEIGHTS.far, "is outside"),
-  yearTypo: agree(DATE_WEIGHTS.typo, "differs by one digit from"),
   yearByOne: agree(DATE_WEIGHTS.offByOne, "differs from"),
   yearByFew: agree(DATE_WEIGHTS.offByFew, "differs from"),
   yearFar: agree(DATE_WEIGHTS.far, "differs from"),
@@ -113,7 +112,7 @@ function dateAgreement(q: BirthDate, p: BirthDate): DateAgreement {
   if (q.year !== p.year) {
     const full = q.day !== undefined && p.day !== undefined;
     if (full && q.month === p.month && q.day === p.day && digitsDiffer(String(q.year), String(p.year)) === 1)
-      return AGREEMENTS.yearTypo;
+      return AGREEMENTS.typo;
     const gap = Math.abs(q.year - p.year);
     return gap === 1 ? AGREEMENTS.yearByOne : gap <= 3 ? AGREEMENTS.yearByFew : AGREEMENTS.yearFar;
   }
