@@ -25,8 +25,7 @@ export interface PeerRun {
   /** Payments of the sample and the seconds their parties' look-ups took. */
   payments: number;
   seconds: number;
-  /** Sample payments whose creditor is a planted subject, and how many of those the peer ranks top five. */
-  plantedCreditors: number;
+  /** Planted creditors of the sample the peer ranks top five. */
   plantedFound: number;
 }
 
@@ -44,10 +43,11 @@ export function plantedCreditors(sample: readonly Payment[], planted: SyntheticP
   return found;
 }
 
+/** `creditors`: the sample's planted creditors, as plantedCreditors gives them. */
 export async function pgTrgmPayments(
   people: readonly FtmEntity[],
   sample: readonly Payment[],
-  planted: SyntheticPayments["planted"],
+  creditors: ReadonlyMap<string, string>,
 ): Promise<PeerRun> {
   const db = (await openPostgres()) ?? (await openPglite());
   try {
@@ -57,7 +57,6 @@ export async function pgTrgmPayments(
     const names = sample.flatMap((payment) => partiesToScreen(payment).map(({ party }) => party.name ?? ""));
     for (const name of names.slice(0, WARM_UP)) await searchNames(db.sql, table, name, TOP);
 
-    const creditors = plantedCreditors(sample, planted);
     let found = 0;
     const started = performance.now();
     for (const payment of sample) {
@@ -72,7 +71,6 @@ export async function pgTrgmPayments(
       engine: db.engine,
       payments: sample.length,
       seconds,
-      plantedCreditors: creditors.size,
       plantedFound: found,
     };
   } finally {
