@@ -141,7 +141,7 @@ export class MatchIndex {
       if (merged) {
         const { slots, keyOf, weights } = merged;
         for (let i = 0; i < slots.length; i++)
-          scratch.offer(slots[i] as number, weights[keyOf[i] as number] as number);
+          scratch.add(slots[i] as number, weights[keyOf[i] as number] as number);
         continue;
       }
       // The group's usable keys from the highest weight down (insertion sort: a group has a few dozen keys).

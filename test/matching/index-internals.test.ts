@@ -12,21 +12,24 @@ test("property: offered best weight first, each slot counts once per group with 
   const offers = fc.array(fc.array(fc.tuple(fc.nat(60), fc.integer({ min: 1, max: 8 })), { maxLength: 30 }), {
     maxLength: 6,
   });
+  // Per group, whether it is handed over merged (each slot once, through `add`) or key by key (`offer`).
+  const merged = fc.array(fc.boolean(), { minLength: 6, maxLength: 6 });
   fc.assert(
-    fc.property(offers, fc.integer({ min: 1, max: 12 }), (groups, limit) => {
+    fc.property(offers, merged, fc.integer({ min: 1, max: 12 }), (groups, mergedGroups, limit) => {
       const scratch = new CandidateScratch();
       scratch.reserve(61);
       const expected = new Map<number, number>();
-      for (const group of groups) {
+      groups.forEach((group, g) => {
         scratch.startGroup();
         const best = new Map<number, number>();
         // The index offers a group's keys from the highest weight down.
         for (const [slot, weight] of [...group].sort((a, b) => b[1] - a[1])) {
-          scratch.offer(slot, weight);
+          if (!mergedGroups[g]) scratch.offer(slot, weight);
           best.set(slot, Math.max(best.get(slot) ?? 0, weight));
         }
+        if (mergedGroups[g]) for (const [slot, weight] of best) scratch.add(slot, weight);
         for (const [slot, weight] of best) expected.set(slot, (expected.get(slot) ?? 0) + weight);
-      }
+      });
       const sorted = [...expected.keys()].sort(
         (a, b) => (expected.get(b) ?? 0) - (expected.get(a) ?? 0) || a - b,
       );
