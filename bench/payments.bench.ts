@@ -10,11 +10,12 @@ import { availableParallelism, cpus } from "node:os";
 import { Worker } from "node:worker_threads";
 import { partiesToScreen } from "../src/finance/payment-parties.ts";
 import { assembleScreening, type PaymentMatches, queryKey } from "../src/finance/screen.ts";
+import type { Payment } from "../src/formats/payment-types.ts";
 import { syntheticPeople } from "../src/registry/synthetic.ts";
 import { renderTable, share, type Table, writeDocsSection, writeJson } from "./matching/report.ts";
 import { pgTrgmPayments, plantedCreditors } from "./payments/pg-trgm-peer.ts";
 import { syntheticPayments } from "./payments/synthetic-payments.ts";
-import type { WorkerReply } from "./payments/worker.ts";
+import type { WorkerReply, WorkerRequest } from "./payments/worker.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const QUICK = process.argv.includes("--quick");
@@ -23,6 +24,8 @@ const PAYMENTS = QUICK ? 10_000 : 100_000;
 const THREADS = Math.max(1, Math.min(availableParallelism(), 2));
 /** Payments of the side-by-side sample: pg_trgm screens about a hundred a second. */
 const PEER_SAMPLE = QUICK ? 300 : 2_000;
+/** Payments per message to a worker. */
+const CHUNK = QUICK ? 1_000 : 5_000;
 const WORKER = new URL("./payments/worker.ts", import.meta.url);
 
 function git(...args: string[]): string {
@@ -41,12 +44,42 @@ function startWorker(): Promise<{ worker: Worker; buildMillis: number }> {
   });
 }
 
-function ask(worker: Worker, payments: unknown[]): Promise<WorkerReply> {
+/** The replies to `count` chunks a worker was sent, joined in order (a worker answers in the order asked). */
+function replies(worker: Worker, count: number): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
-    worker.once("message", (reply: WorkerReply) => resolve(reply));
+    const joined: WorkerReply = { matches: [], millis: 0 };
+    let left = count;
+    const onReply = (reply: WorkerReply) => {
+      for (const m of reply.matches) joined.matches.push(m);
+      joined.millis += reply.millis;
+      if (--left > 0) return;
+      worker.off("message", onReply);
+      resolve(joined);
+    };
+    worker.on("message", onReply);
     worker.once("error", reject);
-    worker.postMessage(payments);
   });
+}
+
+let batches = 0;
+
+/**
+ * Screens one batch per worker (`shares[i]` on worker i), each streamed in chunks sent to the workers in
+ * turn, so a worker starts on its first chunk while later ones are still being copied to it.
+ */
+function screenShares(workers: Worker[], shares: Payment[][]): Promise<WorkerReply[]> {
+  const batch = ++batches;
+  const answered = workers.map((worker, i) => replies(worker, Math.ceil((shares[i]?.length ?? 0) / CHUNK)));
+  const longest = Math.max(...shares.map((share) => share.length));
+  for (let at = 0; at < longest; at += CHUNK) {
+    workers.forEach((worker, i) => {
+      const share = shares[i] ?? [];
+      const payments = share.slice(at, at + CHUNK);
+      const last = at + CHUNK >= share.length;
+      if (payments.length > 0) worker.postMessage({ batch, payments, last } satisfies WorkerRequest);
+    });
+  }
+  return Promise.all(answered);
 }
 
 async function main(): Promise<void> {
@@ -59,18 +92,18 @@ async function main(): Promise<void> {
   const chunk = Math.ceil(payments.length / THREADS);
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const replies = await Promise.all(
-    workers.map(({ worker }, i) => ask(worker, payments.slice(i * chunk, (i + 1) * chunk))),
-  );
+  const threads = workers.map(({ worker }) => worker);
+  const shares = threads.map((_, i) => payments.slice(i * chunk, (i + 1) * chunk));
+  const answers = await screenShares(threads, shares);
   const matched = performance.now();
   const cpu = process.cpuUsage(cpuBefore);
-  const matches: PaymentMatches[] = replies.flatMap((r) => r.matches);
+  const matches: PaymentMatches[] = answers.flatMap((r) => r.matches);
   const screening = assembleScreening(payments, matches);
   const finished = performance.now();
   // The sample on one worker (one core): the last one, which with two or more screened none of these
   // payments, so only what any worker in service has seen is warm; the batch's own caches start empty.
   const sample = payments.slice(0, PEER_SAMPLE);
-  const ownSample = await ask((workers[workers.length - 1] as { worker: Worker }).worker, sample);
+  const [ownSample] = (await screenShares(threads.slice(-1), [sample])) as [WorkerReply];
   await Promise.all(workers.map(({ worker }) => worker.terminate()));
   const sampleCreditors = plantedCreditors(sample, planted);
   const peer = await pgTrgmPayments(people, sample, sampleCreditors);
@@ -83,7 +116,7 @@ async function main(): Promise<void> {
   const peerPerSecond = peer.payments / peer.seconds;
 
   const wallSeconds = (finished - started) / 1000;
-  const busySeconds = replies.reduce((sum, r) => sum + r.millis, 0) / 1000;
+  const busySeconds = answers.reduce((sum, r) => sum + r.millis, 0) / 1000;
   const perSecond = payments.length / wallSeconds;
   const perCore = payments.length / busySeconds;
   // CPU time of all threads while matching: what the work costs, however busy the shared machine was.

@@ -91,11 +91,13 @@ function remember(cache: Map<string, MatchResult[]>, key: string, list: MatchRes
 }
 
 /**
- * Matches the payments of one batch. The same payer, payee, payroll or remittance phrase recurs across a
- * file: each distinct party query and each distinct remittance text is screened once and its matches are
- * reused (shared, so callers must not modify them), as are the engine's results per distinct search.
+ * Matches the payments of one batch, handed over whole or in chunks (a worker thread can start on the first
+ * chunk of a large file while the rest is still being read). The same payer, payee, payroll or remittance
+ * phrase recurs across a file: each distinct party query and each distinct remittance text is screened once
+ * per batch and its matches are reused (shared, so callers must not modify them), as are the engine's results
+ * per distinct search.
  */
-class BatchMatcher {
+export class BatchMatcher {
   private readonly threshold: number;
   private readonly top: number;
   private readonly searches = new Map<string, MatchResult[]>();
@@ -106,13 +108,18 @@ class BatchMatcher {
 
   constructor(
     private readonly index: MatchIndex,
-    options: MatchOptions,
+    options: MatchOptions = {},
   ) {
     this.threshold = options.threshold ?? DEFAULT_ALERT_THRESHOLD;
     this.top = options.top ?? DEFAULT_TOP;
   }
 
-  match(payment: Payment): PaymentMatches {
+  /** The matches of the batch's next payments, in their order. */
+  matchAll(payments: readonly Payment[]): PaymentMatches[] {
+    return payments.map((payment) => this.match(payment));
+  }
+
+  private match(payment: Payment): PaymentMatches {
     return {
       paymentId: payment.id,
       parties: partiesToScreen(payment).map(({ role, query }) => ({ role, matches: this.party(query) })),
@@ -177,8 +184,7 @@ export function matchPayments(
   index: MatchIndex,
   options: MatchOptions = {},
 ): PaymentMatches[] {
-  const matcher = new BatchMatcher(index, options);
-  return payments.map((payment) => matcher.match(payment));
+  return new BatchMatcher(index, options).matchAll(payments);
 }
 
 export interface AssembleOptions {
