@@ -39,6 +39,8 @@ export class NameBound {
   private readonly unseenExtra: number[] = [];
   /** The query parts, heaviest first. */
   private readonly heaviestFirst: number[];
+  /** Per query part: the joined runs of query parts it is in, written as one (see joinsStrongly). */
+  private readonly runsWith: TokenFacts[][];
 
   constructor(
     private readonly query: NameForm,
@@ -66,6 +68,9 @@ export class NameBound {
     gains.sort((a, b) => b - a);
     this.base = base + (gains[0] ?? 0) + (gains[1] ?? 0);
     const tokens = query.tokens;
+    this.runsWith = tokens.map(() => []);
+    for (const { start, length, unit } of joinedRuns(query))
+      for (let i = start; i < start + length; i++) this.runsWith[i]?.push(unit);
     this.longestRun = Math.min(tokens.length, 6);
     for (let start = 0; start < tokens.length; start++) {
       let run = "";
@@ -210,10 +215,8 @@ export class NameBound {
   private joinsStrongly(i: number, listed: NameForm, abjad: boolean): boolean {
     const token = this.query.tokens[i] as NameToken;
     for (const { unit } of joinedRuns(listed)) if (strongAgainstJoined(token, unit, true, abjad)) return true;
-    for (const { start, length, unit } of joinedRuns(this.query)) {
-      if (i < start || i >= start + length) continue;
+    for (const unit of this.runsWith[i] as TokenFacts[])
       for (const other of listed.tokens) if (strongAgainstJoined(other, unit, false, abjad)) return true;
-    }
     return false;
   }
 
@@ -256,7 +259,7 @@ interface JoinedRun {
 
 /**
  * A name's joined runs, worked out once per name: listed names live as long as the index and a screening
- * node bounds the same ones again and again; a query's are asked for each candidate it is bounded against.
+ * node bounds the same ones again and again.
  */
 const runsByForm = new WeakMap<NameForm, JoinedRun[]>();
 function joinedRuns(form: NameForm): JoinedRun[] {
