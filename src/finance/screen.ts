@@ -132,8 +132,7 @@ export class BatchMatcher {
    * holds on to every distinct search, and most find nothing worth an alert). A query of schema LegalEntity
    * is a subject of either kind.
    */
-  private search(query: MatchQuery): MatchResult[] {
-    const key = queryKey(query);
+  private search(query: MatchQuery, key = queryKey(query)): MatchResult[] {
     const known = this.searches.get(key);
     if (known) return known;
     const options = { minScore: this.threshold, analyses: this.analyses };
@@ -146,7 +145,10 @@ export class BatchMatcher {
 
   private party(query: MatchQuery): MatchResult[] {
     const key = queryKey(query);
-    return this.parties.get(key) ?? remember(this.parties, key, this.search(askedAs(query, this.analyses)));
+    const known = this.parties.get(key);
+    if (known) return known;
+    const asked = askedAs(query, this.analyses);
+    return remember(this.parties, key, this.search(asked, asked === query ? key : undefined));
   }
 
   /** Registered names in the remittance text; each match says which words named it (a weight-0 evidence line). */

@@ -6,6 +6,7 @@ import {
   DIVINE_NAMES,
   KUNYA,
   LEGAL_FORMS,
+  type LegalForm,
   NASAB,
   ORG_ABBREVIATIONS,
   ORG_STOPWORDS,
@@ -236,11 +237,19 @@ function joinLetters(words: string[]): string[] {
   return out;
 }
 
+/** The legal forms by their first word, longest first as in LEGAL_FORMS (most words start none). */
+const LEGAL_FORMS_BY_FIRST_WORD = new Map<string, LegalForm[]>();
+for (const form of LEGAL_FORMS) {
+  const first = form.words[0] ?? "";
+  LEGAL_FORMS_BY_FIRST_WORD.set(first, [...(LEGAL_FORMS_BY_FIRST_WORD.get(first) ?? []), form]);
+}
+
 function organizationWords(words: string[], found: string[]): string[] {
   const input = joinLetters(words);
   const kept: string[] = [];
   for (let i = 0; i < input.length; ) {
-    const form = LEGAL_FORMS.find((f) => f.words.every((w, j) => input[i + j] === w));
+    const starting = LEGAL_FORMS_BY_FIRST_WORD.get(input[i] ?? "");
+    const form = starting?.find((f) => f.words.every((w, j) => input[i + j] === w));
     // A legal form only counts as one when something else names the organisation.
     if (form && input.length > form.words.length) {
       found.push(ownEntry(LEGAL_FAMILY, form.canonical) ?? form.canonical);
