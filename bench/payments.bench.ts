@@ -189,7 +189,10 @@ async function main(): Promise<void> {
         ["pattern rules + alerts over the batch, s", figures.rulesSeconds.toFixed(2)],
         ["index build per thread, s", figures.indexBuildSeconds.map((s) => s.toFixed(1)).join(", ")],
       ],
-      notes: [`Run ${date} at commit ${commit}; ${machine}; 2 cores shared with other work.`],
+      notes: [
+        `Run ${date} at commit ${commit}; ${machine}; 2 cores shared with other work. Each worker's half of ` +
+          `the payments is one batch, streamed to it in chunks of ${CHUNK.toLocaleString("en")}.`,
+      ],
     },
     {
       title: `Side by side: the first ${sample.length.toLocaleString("en")} payments, one core each`,
