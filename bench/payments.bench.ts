@@ -48,6 +48,8 @@ function startWorker(): Promise<{ worker: Worker; buildMillis: number }> {
 function replies(worker: Worker, count: number): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     const joined: WorkerReply = { matches: [], millis: 0 };
+    // A worker sent nothing (an empty share) has nothing to answer.
+    if (count === 0) return resolve(joined);
     let left = count;
     const onReply = (reply: WorkerReply) => {
       for (const m of reply.matches) joined.matches.push(m);
