@@ -1,6 +1,7 @@
 import type { Party, Payment } from "../formats/payment-types.ts";
 import { ORG_COMMON_WORDS } from "../matching/data/name-words.ts";
 import { bestPerEntity, type MatchIndex } from "../matching/index.ts";
+import { nameKind } from "../matching/names.ts";
 import { analyzedName, type NameAnalyses, nameAnalyses } from "../matching/prepare.ts";
 import { DEFAULT_ALERT_THRESHOLD } from "../matching/score.ts";
 import type { MatchQuery, MatchResult } from "../matching/types.ts";
@@ -11,6 +12,7 @@ import { remittanceWindows } from "./remittance-names.ts";
 import { DEFAULT_RULE_CONTEXT } from "./rule-config.ts";
 import type { RuleContext, RuleHit } from "./rule-types.ts";
 import { evaluatePaymentRules, hitsByPayment } from "./rules.ts";
+import { compareText, localityKey } from "./screening-order.ts";
 
 /**
  * Screening a batch of payments: every named party through the matching engine, the remittance text
@@ -114,17 +116,31 @@ export class BatchMatcher {
     this.top = options.top ?? DEFAULT_TOP;
   }
 
-  /** The matches of the batch's next payments, in their order. */
+  /**
+   * The matches of the batch's next payments, in their order. Their distinct parties not screened before
+   * are screened first, in locality order (see screening-order.ts), then each payment takes its parties'
+   * matches from the batch's cache.
+   */
   matchAll(payments: readonly Payment[]): PaymentMatches[] {
-    return payments.map((payment) => this.match(payment));
-  }
-
-  private match(payment: Payment): PaymentMatches {
-    return {
+    const asked = payments.map((payment) =>
+      partiesToScreen(payment).map(({ role, query }) => ({ role, query, key: queryKey(query) })),
+    );
+    const waiting = new Map<string, MatchQuery>();
+    for (const parties of asked)
+      for (const { query, key } of parties) if (!this.parties.has(key)) waiting.set(key, query);
+    const count = (key: string) => this.index.stats.count(key);
+    const ordered = [...waiting].map(([key, query]) => ({
+      key,
+      query,
+      order: localityKey(analyzedName(query.name, nameKind(query.schema), this.analyses), count),
+    }));
+    ordered.sort((a, b) => compareText(a.order, b.order));
+    for (const { key, query } of ordered) this.party(query, key);
+    return payments.map((payment, i) => ({
       paymentId: payment.id,
-      parties: partiesToScreen(payment).map(({ role, query }) => ({ role, matches: this.party(query) })),
+      parties: (asked[i] ?? []).map(({ role, query, key }) => ({ role, matches: this.party(query, key) })),
       remittance: payment.remittance ? this.remittance(payment.remittance) : [],
-    };
+    }));
   }
 
   /**
@@ -143,8 +159,7 @@ export class BatchMatcher {
     return remember(this.searches, key, found);
   }
 
-  private party(query: MatchQuery): MatchResult[] {
-    const key = queryKey(query);
+  private party(query: MatchQuery, key: string): MatchResult[] {
     const known = this.parties.get(key);
     if (known) return known;
     const asked = askedAs(query, this.analyses);
