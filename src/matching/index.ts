@@ -8,9 +8,11 @@ import {
   nameAnalyses,
   type Prepared,
   type PreparedQuery,
+  type ProfileNames,
   prepareQuery,
 } from "./prepare.ts";
 import {
+  asksOnlyNames,
   type Compared,
   comparePrepared,
   DEFAULT_ALERT_THRESHOLD,
@@ -19,7 +21,7 @@ import {
   ScoreFloor,
 } from "./score.ts";
 import { FrequencyStats } from "./stats.ts";
-import type { MatchProfile, MatchQuery, MatchResult } from "./types.ts";
+import type { Evidence, MatchProfile, MatchQuery, MatchResult } from "./types.ts";
 
 /**
  * In-memory candidate index over match profiles. Names are filed under blocking keys (see blocking.ts)
@@ -51,7 +53,11 @@ export interface SearchOptions {
   analyses?: NameAnalyses;
 }
 
-interface Entry {
+/**
+ * A profile in the index. What the score floor reads of every candidate (kind, names, their shape) is on the
+ * entry itself, one memory read from the slot: most candidates are ruled out with only these.
+ */
+interface Entry extends ProfileNames {
   /** What a result shows of the profile; the rest of it lives on analysed in `prepared`. */
   entityId: string;
   caption: string;
@@ -106,6 +112,9 @@ export class MatchIndex {
     const prepared = analyzeProfile(profile, analyses);
     const slot = this.slots.length;
     this.slots.push({
+      kind: prepared.kind,
+      names: prepared.names,
+      nameShape: prepared.nameShape,
       entityId: profile.entityId,
       caption: profile.caption,
       listRef: profile.listRef,
@@ -220,9 +229,10 @@ export class MatchIndex {
     for (const slot of slots) {
       const entry = this.slots[slot];
       if (!entry) continue;
-      const query = scoreAs(entry.prepared.kind);
-      const others = otherEvidence(query, entry.prepared);
-      if (floor?.below(query, entry.prepared, others)) continue;
+      const query = scoreAs(entry.kind);
+      // A query of names only has no other evidence with any profile: the rest of it is not read.
+      const others = asksOnlyNames(query) ? NO_EVIDENCE : otherEvidence(query, entry.prepared);
+      if (floor?.below(query, entry, others)) continue;
       const compared = comparePrepared(query, entry.prepared, this.stats, others);
       if (minScore === undefined || compared.score >= minScore) scored.push({ entry, compared });
     }
@@ -241,6 +251,8 @@ export class MatchIndex {
     });
   }
 }
+
+const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
 
 /** Best first; ties by entity id, so results are deterministic. */
 function byScore(scoreA: number, idA: string, scoreB: number, idB: string): number {

@@ -24,6 +24,9 @@ export interface Prepared {
   birthPlaces: string[][];
 }
 
+/** What the score floor reads of a profile (see ScoreFloor). */
+export type ProfileNames = Pick<Prepared, "kind" | "names" | "nameShape">;
+
 const GENERIC_PLACE_WORDS = new Set([
   "city",
   "village",
@@ -45,7 +48,22 @@ function named(names: NameForm[]): { names: NameForm[]; nameShape: NameShape } {
     if (form.readAgainst) readings = true;
     for (const token of form.tokens) shortestPart = Math.min(shortestPart, token.text.length);
   }
-  return { names, nameShape: { shortestPart, readings } };
+  return { names, nameShape: sharedShape(shortestPart, readings) };
+}
+
+/**
+ * Shapes are few (a part length and a flag), so each is made once and shared: the score floor reads the
+ * shape of every candidate, and a shared one is already in the processor's cache.
+ */
+const shapes = new Map<string, NameShape>();
+function sharedShape(shortestPart: number, readings: boolean): NameShape {
+  const key = `${shortestPart} ${readings}`;
+  let shape = shapes.get(key);
+  if (!shape) {
+    shape = Object.freeze({ shortestPart, readings });
+    shapes.set(key, shape);
+  }
+  return shape;
 }
 
 export interface PreparedQuery extends Prepared {

@@ -4,7 +4,7 @@ import { compareBirthPlace, compareDocuments, compareGender } from "./compare/id
 import { compareNames, type NameComparison, nameEvidence } from "./compare/name.ts";
 import { NameBound } from "./compare/name-bound.ts";
 import type { NameForm } from "./names.ts";
-import { type Prepared, type PreparedQuery, prepareProfile, prepareQuery } from "./prepare.ts";
+import { type Prepared, type PreparedQuery, type ProfileNames, prepareProfile, prepareQuery } from "./prepare.ts";
 import { DEFAULT_STATS, type NameStats } from "./stats.ts";
 import type { Evidence, MatchProfile, MatchQuery } from "./types.ts";
 
@@ -126,6 +126,17 @@ export function scorePrepared(
 }
 
 /** The evidence besides kind and name: birth date, nationality, gender, document, place of birth. */
+/** Whether a query gives nothing but names: then every profile's other evidence is none (see otherEvidence). */
+export function asksOnlyNames(query: PreparedQuery): boolean {
+  return (
+    query.birthDate === null &&
+    query.nationality === null &&
+    query.gender === null &&
+    query.document === null &&
+    query.birthPlaces.length === 0
+  );
+}
+
 export function otherEvidence(query: PreparedQuery, profile: Prepared): Evidence[] {
   const found: Evidence[] = [];
   for (const e of [
@@ -159,8 +170,11 @@ export class ScoreFloor {
     this.logit = Math.log(minScore / (1 - minScore)) - BOUND_SLACK;
   }
 
-  /** Whether the pair's score is certainly below the floor; `others` is otherEvidence of the pair. */
-  below(query: PreparedQuery, profile: Prepared, others: readonly Evidence[]): boolean {
+  /**
+   * Whether the pair's score is certainly below the floor, from the profile's kind and names alone (the
+   * index keeps these apart from the rest, to be read without it); `others` is otherEvidence of the pair.
+   */
+  below(query: PreparedQuery, profile: ProfileNames, others: readonly Evidence[]): boolean {
     let names = this.names.get(query);
     if (names === undefined) {
       const form = query.names[0];
