@@ -24,6 +24,9 @@ export interface NameToken {
   text: string;
   /** Given-name variant class id, or the text itself: tokens with equal keys are the same name. */
   key: string;
+  /** The key's number (equal keys, equal numbers) and the text's length: checks that need no string read them. */
+  keyId: number;
+  letters: number;
   skeleton: string;
   phonetic: [string, string];
   initial: boolean;
@@ -52,6 +55,28 @@ export interface NameForm {
   organization?: true;
   /** Han and kana names: their other Latin readings, fitted to the name they are compared with (readings.ts). */
   readAgainst?: (other: NameForm) => NameForm[];
+  /**
+   * Its joined runs, worked out the first time a score bound asks (see compare/name-bound.ts). Every form is
+   * made with the field, unset, so forms keep one layout when it is set.
+   */
+  joined: readonly JoinedRun[] | undefined;
+}
+
+/** The facts of a text not yet made a token, enough to tell most comparisons apart (see compare/tokens.ts). */
+export interface TextFacts {
+  text: string;
+  key: string;
+  keyId: number;
+  letters: number;
+  initial: boolean;
+  tail: boolean;
+}
+
+/** A run of two or three neighbouring parts of a name that may be written as one, as facts. */
+export interface JoinedRun {
+  start: number;
+  length: number;
+  unit: TextFacts;
 }
 
 /** What a score bound needs to know of a subject's names without reading them all (see compare/name.ts). */
@@ -299,10 +324,13 @@ export function makeToken(text: string): NameToken {
 }
 
 /** The facts of a text that tell most comparisons apart before it is worth making a token (see tokens.ts). */
-export function tokenFacts(text: string): { text: string; key: string; initial: boolean; tail: boolean } {
+export function tokenFacts(text: string): TextFacts {
+  const key = GIVEN_NAME_CLASS.get(text) ?? text;
   return {
     text,
-    key: GIVEN_NAME_CLASS.get(text) ?? text,
+    key,
+    keyId: tokenId(key),
+    letters: text.length,
     initial: isInitialText(text),
     tail: COMPOUND_TAIL.test(text),
   };
@@ -330,10 +358,13 @@ function tokenId(text: string): number {
 }
 
 function basicToken(text: string): NameToken {
+  const key = GIVEN_NAME_CLASS.get(text) ?? text;
   return {
     id: tokenId(text),
     text,
-    key: GIVEN_NAME_CLASS.get(text) ?? text,
+    key,
+    keyId: tokenId(key),
+    letters: text.length,
     skeleton: skeleton(text),
     phonetic: metaphone(text),
     initial: isInitialText(text),
@@ -426,7 +457,8 @@ export function analyzeName(name: string, kind: NameKind = "person"): NameForm {
 }
 
 function analyzeWritten(name: string, kind: NameKind): NameForm {
-  if (HAN_HANGUL.test(name)) return { original: name, tokens: syllableTokens(name), abjad: false };
+  if (HAN_HANGUL.test(name))
+    return { original: name, tokens: syllableTokens(name), abjad: false, joined: undefined };
   const abjad = isAbjad(name);
   // In Arabic script the article is written joined ("الرحمن" -> "alrhmn"); it is never part of the name.
   const raw = words(kind === "person" ? uninvert(name) : closeAbbreviations(gluedLegalForm(name)));
@@ -436,6 +468,7 @@ function analyzeWritten(name: string, kind: NameKind): NameForm {
     original: name,
     tokens: parts.map((p) => (abjad ? abjadToken(p) : makeToken(p))),
     abjad,
+    joined: undefined,
   };
   // "X bin Y" names X's father; a connector at either end ("bin Salman, Mohammed") is a reordered name.
   if (kind === "person" && raw.some((w, i) => NASAB.has(w) && i > 0 && i < raw.length - 1)) form.nasab = true;

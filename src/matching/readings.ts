@@ -296,6 +296,7 @@ export function fitReading(
     original: name,
     tokens: texts.filter(Boolean).map((text) => makeToken(text)),
     abjad: false,
+    joined: undefined,
   };
   if (fitted.size >= FITTED_LIMIT) fitted.clear();
   fitted.set(key, form);

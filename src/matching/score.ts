@@ -4,7 +4,13 @@ import { compareBirthPlace, compareDocuments, compareGender } from "./compare/id
 import { compareNames, type NameComparison, nameEvidence } from "./compare/name.ts";
 import { NameBound } from "./compare/name-bound.ts";
 import type { NameForm } from "./names.ts";
-import { type Prepared, type PreparedQuery, type ProfileNames, prepareProfile, prepareQuery } from "./prepare.ts";
+import {
+  type Prepared,
+  type PreparedQuery,
+  type ProfileNames,
+  prepareProfile,
+  prepareQuery,
+} from "./prepare.ts";
 import { DEFAULT_STATS, type NameStats } from "./stats.ts";
 import type { Evidence, MatchProfile, MatchQuery } from "./types.ts";
 

@@ -12,10 +12,13 @@ import {
 import { editsUpToOne, osaDistance } from "../../src/matching/compare/strings.ts";
 import {
   abjadDistance,
+  compareCheaply,
   compareTokens,
   mayAgreeStrongly,
+  plainlyApart,
   STRONG_AGREEMENT,
 } from "../../src/matching/compare/tokens.ts";
+import { GIVEN_NAME_CLASS } from "../../src/matching/data/given-names.ts";
 import { nameProfile } from "../../src/matching/eval/cross-script.ts";
 import { skeleton } from "../../src/matching/keys.ts";
 import { analyzeName, makeToken, tokenFacts } from "../../src/matching/names.ts";
@@ -233,4 +236,38 @@ test("a token pair ruled out of a strong agreement never agrees strongly", () =>
     { numRuns: 5000, seed: 2178 },
   );
   assert.ok(ruledOut > 1000, `only ${ruledOut} pairs were ruled out`);
+});
+
+test("tokens told plainly apart by numbers and flags never agree, and variants of one name are never told apart", () => {
+  // Given-name variants of very different lengths share a key (Mohammed, Mohd): the key number keeps them together.
+  const variants = [...GIVEN_NAME_CLASS.keys()];
+  const farApart = variants.filter((v) =>
+    variants.some(
+      (w) => GIVEN_NAME_CLASS.get(w) === GIVEN_NAME_CLASS.get(v) && Math.abs(v.length - w.length) > 3,
+    ),
+  );
+  const word = fc.oneof(
+    fc.constantFrom(...variants),
+    fc.constantFrom(...farApart),
+    fc.array(fc.constantFrom(..."abdehijklmnorsuyz"), { minLength: 1, maxLength: 14 }).map((l) => l.join("")),
+    fc.tuple(fc.constantFrom(...variants), fc.constantFrom(...variants)).map(([a, b]) => a + b),
+    fc.constantFrom("abdrahman", "abubakr", "salahdin", "a", "k"),
+  );
+  let apart = 0;
+  let keptByKey = 0;
+  fc.assert(
+    fc.property(word, word, fc.boolean(), (a, b, abjad) => {
+      const [token, facts] = [makeToken(a), tokenFacts(b)];
+      if (!plainlyApart(token, facts, abjad)) {
+        if (!abjad && token.key === facts.key && Math.abs(a.length - b.length) > 3) keptByKey++;
+        return;
+      }
+      apart++;
+      assert.equal(compareCheaply(token, facts, abjad), null, `${a} / ${b}`);
+      assert.equal(compareTokens(token, makeToken(b), abjad), null, `${a} / ${b}`);
+    }),
+    { numRuns: 5000, seed: 2178 },
+  );
+  assert.ok(apart > 300, `only ${apart} pairs were told apart`);
+  assert.ok(keptByKey > 0, "no variants far apart in length met");
 });

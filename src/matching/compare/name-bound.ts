@@ -1,4 +1,4 @@
-import type { NameForm, NameShape, NameToken } from "../names.ts";
+import type { JoinedRun, NameForm, NameShape, NameToken } from "../names.ts";
 import type { NameStats } from "../stats.ts";
 import {
   ACRONYM_SHARE,
@@ -250,28 +250,18 @@ let settled = new Uint8Array(32);
 /** Per query part: whether it is in a run whose initials a listed part spells (see listedAcronyms). */
 let covered = new Uint8Array(32);
 
-/** A run of two or three neighbouring parts of a name that may be written as one, as facts. */
-interface JoinedRun {
-  start: number;
-  length: number;
-  unit: TokenFacts;
-}
-
 /**
- * A name's joined runs, worked out once per name: listed names live as long as the index and a screening
- * node bounds the same ones again and again.
+ * A name's joined runs, worked out once per name and kept on it: listed names live as long as the index
+ * and a screening node bounds the same ones again and again.
  */
-const runsByForm = new WeakMap<NameForm, JoinedRun[]>();
-function joinedRuns(form: NameForm): JoinedRun[] {
-  let runs = runsByForm.get(form);
-  if (!runs) {
-    runs = [];
-    const n = form.tokens.length;
-    for (let start = 0; start + 1 < n; start++)
-      for (let length = 2; length <= 3 && start + length <= n && joinable(form, start, length); length++)
-        runs.push({ start, length, unit: joinedFacts(form, start, length) });
-    runsByForm.set(form, runs);
-  }
+function joinedRuns(form: NameForm): readonly JoinedRun[] {
+  if (form.joined) return form.joined;
+  const runs: JoinedRun[] = [];
+  const n = form.tokens.length;
+  for (let start = 0; start + 1 < n; start++)
+    for (let length = 2; length <= 3 && start + length <= n && joinable(form, start, length); length++)
+      runs.push({ start, length, unit: joinedFacts(form, start, length) });
+  form.joined = runs;
   return runs;
 }
 

@@ -1,4 +1,4 @@
-import { makeToken, type NameForm, type NameToken, tokenFacts } from "../names.ts";
+import { makeToken, type NameForm, type NameToken, type TextFacts, tokenFacts } from "../names.ts";
 import { readingPairs } from "../readings.ts";
 import type { NameStats } from "../stats.ts";
 import type { Evidence } from "../types.ts";
@@ -6,6 +6,7 @@ import {
   compareCheaply,
   compareTokens,
   mayAgreeStrongly,
+  plainlyApart,
   STRONG_AGREEMENT,
   type TokenAgreement,
   type TokenFacts,
@@ -110,7 +111,7 @@ export function joinable(form: NameForm, start: number, length: number): boolean
 }
 
 /** The facts of neighbouring tokens written as one; most comparisons need no more (see strongAgainstJoined). */
-export function joinedFacts(form: NameForm, start: number, length: number): TokenFacts {
+export function joinedFacts(form: NameForm, start: number, length: number): TextFacts {
   let text = "";
   for (let i = start; i < start + length; i++) text += form.tokens[i]?.text ?? "";
   return tokenFacts(text);
@@ -127,6 +128,7 @@ export function strongAgainstJoined(
   queryFirst: boolean,
   abjad: boolean,
 ): TokenMatch | null {
+  if (plainlyApart(token, unit, abjad)) return null;
   let match = compareCheaply(token, unit, abjad);
   if (match === undefined) {
     if (!mayAgreeStrongly(token, unit, abjad)) return null;

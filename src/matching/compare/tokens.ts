@@ -144,7 +144,28 @@ const cachedMatch: (TokenMatch | null)[] = new Array(1 << CACHE_BITS).fill(null)
 const cacheKey = (token: NameToken): number => token.id * 4 + (token.abjad ? 1 : 0) + (token.glyph ? 2 : 0);
 
 /** What `compareCheaply` needs of a token: a NameToken, or the facts of a text not yet made a token. */
-export type TokenFacts = Pick<NameToken, "text" | "key" | "initial" | "glyph"> & { tail?: unknown };
+export type TokenFacts = Pick<NameToken, "text" | "key" | "keyId" | "letters" | "initial" | "glyph"> & {
+  tail?: unknown;
+};
+
+/**
+ * Whether `compareCheaply` certainly finds no agreement, from numbers and flags alone: both Latin, lengths
+ * more than three apart (so the texts differ), different keys, nothing to unpack, neither an initial nor both
+ * characters. Most joined units meet the tokens they are checked against like this, and the test reads
+ * neither text.
+ */
+export function plainlyApart(a: TokenFacts, b: TokenFacts, abjad: boolean): boolean {
+  return (
+    !abjad &&
+    Math.abs(a.letters - b.letters) > 3 &&
+    a.keyId !== b.keyId &&
+    !a.tail &&
+    !b.tail &&
+    !a.initial &&
+    !b.initial &&
+    !(a.glyph && b.glyph)
+  );
+}
 
 /**
  * What two tokens' texts, class keys and flags alone decide (symmetric): agreement, null for none, or
