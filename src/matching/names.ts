@@ -66,6 +66,12 @@ export interface NameForm {
 export interface TextFacts {
   text: string;
   key: string;
+  /**
+   * The key's number when the text is a given-name variant; otherwise NO_KEY_ID, which no token has. Such a
+   * text is its own key and no token's key is it unless the token has the same text, so the number still
+   * tells keys apart wherever plainlyApart asks (lengths more than three apart), and a joined text is not
+   * given a number it would keep for the life of the process.
+   */
   keyId: number;
   letters: number;
   initial: boolean;
@@ -323,13 +329,15 @@ export function makeToken(text: string): NameToken {
   return token;
 }
 
+const NO_KEY_ID = -1;
+
 /** The facts of a text that tell most comparisons apart before it is worth making a token (see tokens.ts). */
 export function tokenFacts(text: string): TextFacts {
-  const key = GIVEN_NAME_CLASS.get(text) ?? text;
+  const classKey = GIVEN_NAME_CLASS.get(text);
   return {
     text,
-    key,
-    keyId: tokenId(key),
+    key: classKey ?? text,
+    keyId: classKey === undefined ? NO_KEY_ID : tokenId(classKey),
     letters: text.length,
     initial: isInitialText(text),
     tail: COMPOUND_TAIL.test(text),
