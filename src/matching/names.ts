@@ -14,6 +14,7 @@ import {
   TITLES,
 } from "./data/name-words.ts";
 import { metaphone, skeleton } from "./keys.ts";
+import { firstLetterClass, letterSet } from "./letters.ts";
 import { readingsOf } from "./readings.ts";
 import { isAbjad, transliterate } from "./transliterate.ts";
 
@@ -27,6 +28,9 @@ export interface NameToken {
   /** The key's number (equal keys, equal numbers) and the text's length: checks that need no string read them. */
   keyId: number;
   letters: number;
+  /** Its letters and its first letter's sound class as numbers (see letters.ts and plainlyUnlike). */
+  letterSet: number;
+  firstClass: number;
   skeleton: string;
   phonetic: [string, string];
   initial: boolean;
@@ -373,6 +377,8 @@ function basicToken(text: string): NameToken {
     key,
     keyId: tokenId(key),
     letters: text.length,
+    letterSet: letterSet(text),
+    firstClass: firstLetterClass(text),
     skeleton: skeleton(text),
     phonetic: metaphone(text),
     initial: isInitialText(text),

@@ -14,8 +14,10 @@ import {
   abjadDistance,
   compareCheaply,
   compareTokens,
+  compareUncached,
   mayAgreeStrongly,
   plainlyApart,
+  plainlyUnlike,
   STRONG_AGREEMENT,
 } from "../../src/matching/compare/tokens.ts";
 import { GIVEN_NAME_CLASS } from "../../src/matching/data/given-names.ts";
@@ -270,4 +272,47 @@ test("tokens told plainly apart by numbers and flags never agree, and variants o
   );
   assert.ok(apart > 300, `only ${apart} pairs were told apart`);
   assert.ok(keptByKey > 0, "no variants far apart in length met");
+});
+
+test("tokens told plainly unlike by their letters agree in no way a full comparison finds", () => {
+  const letters = fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz");
+  const word = fc.oneof(
+    fc.array(letters, { minLength: 1, maxLength: 10 }).map((l) => l.join("")),
+    fc.constantFrom(...GIVEN_NAME_CLASS.keys()),
+    fc.constantFrom("abdrahman", "abubakr", "salahdin", "alrashid", "k", "2nd"),
+  );
+  // The other word: often one or two edits away, so near pairs with unlike first letters are tried too.
+  const pairs = word.chain((a) =>
+    fc.tuple(
+      fc.constant(a),
+      fc.oneof(
+        word,
+        fc.tuple(fc.nat(a.length), letters, fc.nat(a.length), letters).map(([i, x, j, y]) => {
+          const once = a.slice(0, i) + x + a.slice(i + 1);
+          return once.slice(0, j) + y + once.slice(j + 1);
+        }),
+      ),
+    ),
+  );
+  let unlike = 0;
+  fc.assert(
+    fc.property(pairs, fc.boolean(), ([a, b], abjad) => {
+      const [x, y] = [makeToken(a), makeToken(b)];
+      for (const [p, q] of [
+        [x, y],
+        [y, x],
+      ] as const) {
+        if (!plainlyUnlike(p, q, abjad)) continue;
+        unlike++;
+        const full = compareUncached(p, q, abjad);
+        assert.equal(full, null, `${p.text} / ${q.text}: ${full?.agreement} ${full?.similarity}`);
+      }
+    }),
+    { numRuns: 5000, seed: 2178 },
+  );
+  assert.ok(unlike > 500, `only ${unlike} pairs were told unlike`);
+  // Three letters apart, yet one edit once the semivowels are read as i (baikoi, caikoi).
+  const [j, i] = [makeToken("bajkoy"), makeToken("caikoi")];
+  assert.equal(compareUncached(j, i, false)?.agreement, "typo");
+  assert.ok(!plainlyUnlike(j, i, false));
 });

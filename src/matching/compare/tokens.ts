@@ -1,4 +1,5 @@
 import jaroWinkler from "talisman/metrics/jaro-winkler.js";
+import { J_OR_Y, lettersMissing, sameGroup } from "../letters.ts";
 import type { NameToken } from "../names.ts";
 import { osaDistance } from "./strings.ts";
 
@@ -23,16 +24,6 @@ export interface TokenMatch {
 }
 
 const VOWELS = "aeiouy";
-// Consonants the romanisations of one sound share; substituting within a group is cheap.
-const GROUPS = ["kqcg", "sz", "td", "bp", "vwf", "jy", "hx"];
-const GROUP_OF = new Map<string, number>();
-GROUPS.forEach((group, i) => {
-  for (const ch of group) GROUP_OF.set(ch, i);
-});
-function sameGroup(a: string, b: string): boolean {
-  const g = GROUP_OF.get(a);
-  return g !== undefined && g === GROUP_OF.get(b);
-}
 
 // Latin letters Arabic script has no letter for, written with the nearest one: b for p, f for v, j for g.
 const ABJAD_STANDS_FOR: Record<string, string> = {
@@ -213,10 +204,30 @@ function shareAnOpening(x: string, y: string): boolean {
 
 const alike = (p: string, q: string) => p === q || ("ijy".includes(p) && "ijy".includes(q));
 
+/**
+ * Whether two Latin tokens certainly agree in no way compareUncached knows, from numbers alone: different
+ * keys, first letters of different sound classes (every agreement short of two edits needs alike first
+ * letters), no compound to unpack, no j or y (a semivowel read as i), and more than two letters of one
+ * missing from the other (each needs an edit, so they are more than two edits apart). Most pairs a score
+ * bound meets are like this; they are neither worked out nor cached.
+ */
+export function plainlyUnlike(a: NameToken, b: NameToken, abjad: boolean): boolean {
+  return (
+    !abjad &&
+    a.firstClass !== b.firstClass &&
+    a.keyId !== b.keyId &&
+    !a.tail &&
+    !b.tail &&
+    ((a.letterSet | b.letterSet) & J_OR_Y) === 0 &&
+    (lettersMissing(a.letterSet, b.letterSet) > 2 || lettersMissing(b.letterSet, a.letterSet) > 2)
+  );
+}
+
 /** Compares two tokens; `abjad` when one side was written without short vowels. Null: no agreement. */
 export function compareTokens(a: NameToken, b: NameToken, abjad: boolean): TokenMatch | null {
   const cheap = compareCheaply(a, b, abjad);
   if (cheap !== undefined) return cheap;
+  if (plainlyUnlike(a, b, abjad)) return null;
   const keyA = cacheKey(a);
   const keyB = cacheKey(b) * 2 + (abjad ? 1 : 0);
   const at = (Math.imul(keyA, 0x9e3779b1) ^ Math.imul(keyB, 0x85ebca6b)) >>> (32 - CACHE_BITS);
@@ -269,7 +280,8 @@ class Strongest {
   }
 }
 
-function compareUncached(a: NameToken, b: NameToken, abjad: boolean): TokenMatch | null {
+/** Two tokens compared in full, without the cache or plainlyUnlike: what those must agree with. */
+export function compareUncached(a: NameToken, b: NameToken, abjad: boolean): TokenMatch | null {
   if (a.initial || b.initial) {
     const [short, long] = a.initial ? [a, b] : [b, a];
     return long.text.startsWith(short.text) && !long.numeric ? INITIAL : null;
