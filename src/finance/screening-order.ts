@@ -1,7 +1,5 @@
 import type { NameForm } from "../matching/names.ts";
-
-/** How many profiles carry a token key: `MatchIndex.stats.count`. */
-export type TokenCount = (key: string) => number;
+import type { TokenCount } from "./remittance-names.ts";
 
 /**
  * Where a name goes in the order a batch screens its distinct parties: its parts from the one most profiles
