@@ -131,7 +131,6 @@ export function scorePrepared(
   return { score: compared.score, logOdds: compared.logOdds, explanation: explain(compared, stats) };
 }
 
-/** The evidence besides kind and name: birth date, nationality, gender, document, place of birth. */
 /** Whether a query gives nothing but names: then every profile's other evidence is none (see otherEvidence). */
 export function asksOnlyNames(query: PreparedQuery): boolean {
   return (
@@ -143,6 +142,7 @@ export function asksOnlyNames(query: PreparedQuery): boolean {
   );
 }
 
+/** The evidence besides kind and name: birth date, nationality, gender, document, place of birth. */
 export function otherEvidence(query: PreparedQuery, profile: Prepared): Evidence[] {
   const found: Evidence[] = [];
   for (const e of [
